@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Inet.Cli;
+
+/// <summary>Every top-level verb of the <c>inet</c> command, in help order.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

@@ -1,0 +1,7 @@
+namespace Inet.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void Assembly_Loads() => Assert.Equal("Inet", typeof(Inet.Core.ExitCodes).Assembly.GetName().Name);
+}
