@@ -9,17 +9,22 @@ public sealed class DotBodyStream : Stream
 {
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
     private readonly LineReader _reader;
-    private readonly Action? _onCompleted;
+    private readonly Action? _onFault;
     private byte[] _pending = [];
     private int _pendingOffset;
     private int _pendingLength;
     private bool _pendingCrLf;
 
-    internal DotBodyStream(LineReader reader, Action? onCompleted = null)
+    /// <param name="reader">The connection's line reader, positioned at the first line of the block.</param>
+    /// <param name="onFault">Called when the block cannot be finished (connection lost, line too long).</param>
+    public DotBodyStream(LineReader reader, Action? onFault = null)
     {
         _reader = reader;
-        _onCompleted = onCompleted;
+        _onFault = onFault;
     }
+
+    /// <summary>True when reading failed: the block is incomplete and the connection out of step.</summary>
+    public bool IsFaulted { get; private set; }
 
     /// <summary>True once the terminating "." line has been read.</summary>
     public bool IsCompleted { get; private set; }
@@ -37,6 +42,18 @@ public sealed class DotBodyStream : Stream
         ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await ReadCoreAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (Fault())
+        {
+            throw;
+        }
+    }
+
+    private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (buffer.Length == 0 || IsCompleted && _pendingLength == 0 && !_pendingCrLf)
             return 0;
@@ -63,6 +80,25 @@ public sealed class DotBodyStream : Stream
 
     /// <summary>Reads and discards the rest of the block so the connection stays in step.</summary>
     public async Task DrainAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await DrainCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception) when (Fault())
+        {
+            throw;
+        }
+    }
+
+    private bool Fault()
+    {
+        IsFaulted = true;
+        _onFault?.Invoke();
+        return false;
+    }
+
+    private async Task DrainCoreAsync(CancellationToken cancellationToken)
     {
         _pendingLength = 0;
         _pendingCrLf = false;
@@ -127,7 +163,6 @@ public sealed class DotBodyStream : Stream
         if (line.Length > 1)
             return line[1..];
         IsCompleted = true;
-        _onCompleted?.Invoke();
         return default;
     }
 
