@@ -239,21 +239,21 @@ cmd_start() {
   ensure_groups
   tls_port=
   if tls_port=$(choose_tls_port) && start_tls_daemon "$tls_port"; then :; else tls_port=; fi
-  write_env nntp \
+  write_env inn2 \
     "INET_TEST_NNTP_HOST=$HOST" \
     "INET_TEST_NNTP_PORT=$port" \
     "INET_TEST_NNTP_TLS_PORT=$tls_port" \
     "INET_TEST_NNTP_USER=$USER_NAME" \
     "INET_TEST_NNTP_PASS=$USER_PASS" \
     "INET_TEST_CA_FILE=$INET_TEST_TLS_DIR/cert.pem"
-  cat "$INET_TEST_ENV_DIR/nntp.env"
+  cat "$INET_TEST_ENV_DIR/inn2.env"
 }
 
 cmd_stop() {
   is_root || die "must run as root"
   stop_tls_daemon
   stop_innd
-  remove_env nntp
+  remove_env inn2
 }
 
 cmd_status() {
