@@ -50,6 +50,12 @@ install_inn() {
   # The postinst fails until inn.conf has domain: and pathhost:, so a first install
   # "fails"; we fix the file and finish with dpkg --configure -a (retried: see inn2.md).
   apt_install inn2 || log "inn2 postinst failed as expected on a first install; configuring"
+  if [ ! -f "$INN_CONF" ]; then
+    # inn.conf belongs to inn2-inews; dpkg does not bring back a conffile deleted by hand.
+    log "$INN_CONF is missing; reinstalling inn2-inews to restore it"
+    DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq --reinstall \
+      -o Dpkg::Options::=--force-confmiss inn2-inews >&2 || true
+  fi
   [ -f "$INN_CONF" ] || die "inn2 did not unpack $INN_CONF"
   base_conf
   local i
