@@ -59,6 +59,21 @@ wait_banner() {
   return 1
 }
 
+# pid_alive PID: the process exists and is not a zombie. (A daemon whose parent exited stays
+# <defunct> until PID 1 reaps it; kill -0 still succeeds on it, which fools pid-file checks.)
+pid_alive() {
+  local state
+  state=$(awk '{ print $3 }' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ] && [ "$state" != X ]
+}
+
+# wait_pid_gone PID [SECONDS]: waits until the process no longer exists at all (reaped).
+wait_pid_gone() {
+  local pid=$1 limit=${2:-10} i
+  for ((i = 0; i < limit * 10; i++)); do [ -e "/proc/$pid" ] || return 0; sleep 0.1; done
+  return 1
+}
+
 # stop_pid PID [PORT] [SECONDS]: SIGTERM, then wait for the port to close (a killed daemon can
 # linger <defunct> until PID 1 reaps it, so kill -0 is not a reliable test), SIGKILL at the end.
 stop_pid() {
@@ -67,7 +82,7 @@ stop_pid() {
   kill "$pid" 2>/dev/null || return 0
   for ((i = 0; i < limit * 10; i++)); do
     if [ -n "$port" ]; then port_in_use "$port" || return 0
-    else kill -0 "$pid" 2>/dev/null || return 0; fi
+    else pid_alive "$pid" || return 0; fi
     sleep 0.1
   done
   kill -9 "$pid" 2>/dev/null || true

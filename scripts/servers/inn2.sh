@@ -26,7 +26,7 @@ as_news() { su news -s /bin/sh -c "$1"; }
 innd_pid() {
   local pid
   pid=$(cat /run/news/innd.pid 2>/dev/null) || return 1
-  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = innd ] && echo "$pid"
+  [ -n "$pid" ] && pid_alive "$pid" && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = innd ] && echo "$pid"
 }
 
 # set_conf KEY VALUE: exactly one "KEY: VALUE" line in inn.conf, at the first place KEY was set.
@@ -162,9 +162,21 @@ configure() {
 
 conf_digest() { { cat "$INN_CONF" "$ETC/incoming.conf" "$OUR_ETC/cert.pem" "$OUR_ETC/key.pem" 2>/dev/null || true; } | md5sum | cut -d' ' -f1; }
 
+# rc.news refuses to start while the pid in innd.pid answers kill -0, which a dead innd
+# does until it is reaped: wait for that, then drop the stale file.
+clear_stale_pidfile() {
+  local pid
+  pid=$(cat /run/news/innd.pid 2>/dev/null) || return 0
+  if [ -n "$pid" ] && ! innd_pid >/dev/null; then
+    wait_pid_gone "$pid" 10 || true
+    rm -f /run/news/innd.pid
+  fi
+}
+
 start_innd() {
   local port=$1
   install -d -o news -g news -m 775 /run/news
+  clear_stale_pidfile
   mkdir -p "$STATE"
   log "starting innd on $HOST:$port"
   setsid su news -s /bin/sh -c "$NEWSBIN/rc.news" > "$STATE/rc.news.log" 2>&1 < /dev/null &
@@ -183,6 +195,10 @@ stop_innd() {
   log "stopping innd (pid $pid)"
   as_news "$NEWSBIN/ctlinnd -t 20 shutdown inet-test" >/dev/null 2>&1 || true
   wait_port_closed "$port" 20 || stop_pid "$pid" "$port" 10
+  local i
+  for ((i = 0; i < 200; i++)); do pid_alive "$pid" || break; sleep 0.1; done
+  pid_alive "$pid" && { kill -9 "$pid" 2>/dev/null || true; }
+  clear_stale_pidfile
   # rc.news's helper processes (innwatch is off; controlchan, etc.) exit with innd.
 }
 
