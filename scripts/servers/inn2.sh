@@ -78,6 +78,8 @@ base_conf() {
   if ip -6 addr show lo 2>/dev/null | grep -q 'inet6 ::1/'; then set_conf bindaddress6 '"::1"'
   else set_conf bindaddress6 none; fi
   set_conf doinnwatch false
+  # nnrpd refuses readers with "400 load at N" above nnrpdloadlimit (default 16); a busy build box gets there.
+  set_conf nnrpdloadlimit 0
 }
 
 choose_port() {

@@ -44,6 +44,11 @@ internal static class CliRunner
             await error.WriteLineAsync("inet: cancelled").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            await error.WriteLineAsync("inet: certificate: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
     }
 }
 
