@@ -26,23 +26,3 @@ internal static class Par2Tool
         return process.ExitCode;
     }
 }
-
-/// <summary>A fact that needs par2cmdline: skipped with a reason when it is missing, unless CI=true.</summary>
-public sealed class Par2FactAttribute : FactAttribute
-{
-    public Par2FactAttribute()
-    {
-        if (!Par2Tool.Installed && !Par2Tool.IsCi)
-            Skip = "par2 (par2cmdline) is not installed: apt-get install -y par2 (with CI=true these tests fail instead)";
-    }
-}
-
-/// <summary>A fact that runs small shell scripts as fake tools (not on Windows).</summary>
-public sealed class UnixFactAttribute : FactAttribute
-{
-    public UnixFactAttribute()
-    {
-        if (OperatingSystem.IsWindows())
-            Skip = "uses /bin/sh scripts as stand-in executables";
-    }
-}
