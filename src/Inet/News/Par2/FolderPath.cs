@@ -10,7 +10,8 @@ internal static class FolderPath
     public static string Normalize(string folder) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
 
     /// <summary>Full path of <paramref name="name"/> inside <paramref name="folder"/> (already
-    /// normalised), or null when it is rooted, climbs out, names the folder itself or is not a path.</summary>
+    /// normalised), or null when it is rooted, climbs out, names the folder itself, is not a path, or
+    /// passes through a symbolic link.</summary>
     public static string? ResolveInside(string folder, string name)
     {
         if (string.IsNullOrEmpty(name) || name.Contains('\0', StringComparison.Ordinal) || Path.IsPathRooted(name))
@@ -24,6 +25,21 @@ internal static class FolderPath
         {
             return null;
         }
-        return full.StartsWith(folder + Path.DirectorySeparatorChar, PathComparison) ? full : null;
+        if (!full.StartsWith(folder + Path.DirectorySeparatorChar, PathComparison))
+            return null;
+        return HasLinkBelow(folder, full) ? null : full;
+    }
+
+    /// <summary>True when an existing component of <paramref name="full"/> below <paramref name="folder"/>
+    /// is a symbolic link or junction, which could point anywhere (GetFullPath does not resolve links).</summary>
+    private static bool HasLinkBelow(string folder, string full)
+    {
+        for (var path = full; path.Length > folder.Length; path = Path.GetDirectoryName(path) ?? folder)
+        {
+            FileSystemInfo info = Directory.Exists(path) ? new DirectoryInfo(path) : new FileInfo(path);
+            if (info.Exists && info.LinkTarget is not null)
+                return true;
+        }
+        return false;
     }
 }

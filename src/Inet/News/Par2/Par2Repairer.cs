@@ -74,17 +74,21 @@ public sealed class Par2Repairer(string executable = "par2")
             if (Inside(root, extra) is null)
                 return $"The extra file \"{extra}\" is not inside the folder";
         }
-        Par2RecoverySet set;
         try
         {
-            set = await Par2Reader.ReadSetAsync(par2Path, cancellationToken).ConfigureAwait(false);
+            await Par2Reader.ReadSetAsync(par2Path, cancellationToken).ConfigureAwait(false);
         }
         catch (Par2FormatException e)
         {
             return $"The set cannot be read, so its file names cannot be checked: {e.Message}";
         }
-        var unsafeName = set.Files.Select(f => f.Description.Name).FirstOrDefault(n => FolderPath.ResolveInside(root, n) is null);
-        return unsafeName is null ? null : $"The set names a file outside the folder: \"{unsafeName}\"";
+        // par2 loads the sibling volumes and any .par2 given as an extra file; check every name in
+        // every set they hold, not just the set we would pick.
+        var sources = Par2Reader.FindVolumes(par2Path).Concat(options.ExtraFiles
+            .Where(e => e.EndsWith(".par2", StringComparison.OrdinalIgnoreCase)).Select(e => Inside(root, e)!));
+        var names = await Par2Reader.ReadAllFileNamesAsync(sources, cancellationToken).ConfigureAwait(false);
+        var unsafeName = names.FirstOrDefault(n => FolderPath.ResolveInside(root, n) is null);
+        return unsafeName is null ? null : $"The set names a file outside the folder or behind a link: \"{unsafeName}\"";
     }
 
     /// <summary>Full path of a name given relative to the folder or as a full path inside it, else null.</summary>

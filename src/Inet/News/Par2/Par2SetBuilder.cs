@@ -9,6 +9,10 @@ internal sealed class Par2SetBuilder
     private readonly Dictionary<Par2Hash, Parts> _sets = [];
 
     public int Damaged { get; set; }
+
+    /// <summary>Names from every valid File Description packet of every set seen, for safety checks
+    /// (par2cmdline may pick a different set from the same files than <see cref="Build"/> does).</summary>
+    public List<string> AllFileNames { get; } = [];
     private int _valid, _duplicate, _unknown;
 
     private sealed class Parts
@@ -111,7 +115,7 @@ internal sealed class Par2SetBuilder
         return true;
     }
 
-    private static bool? AddDescription(Parts parts, ReadOnlySpan<byte> body)
+    private bool? AddDescription(Parts parts, ReadOnlySpan<byte> body)
     {
         if (body.Length < 56)
             return null;
@@ -122,6 +126,7 @@ internal sealed class Par2SetBuilder
         if (parts.Descriptions.ContainsKey(id))
             return false;
         var name = Encoding.UTF8.GetString(body[56..].TrimEnd((byte)0));
+        AllFileNames.Add(name);
         parts.Descriptions[id] = new Par2FileDescription(id, Par2Hash.Read(body[16..]), Par2Hash.Read(body[32..]), (long)length, name);
         return true;
     }

@@ -52,6 +52,9 @@ public class Par2ReaderTests
         Assert.Equal(3, set.RecoverySliceCount);
         Assert.Equal(5, set.Packets.Duplicate); // main x2, file descriptions x2, recovery slice 0
         Assert.Equal(3, Par2Reader.FindVolumes(dir["s.par2"]).Count);
+        var fromVolume = Par2Reader.FindVolumes(dir["s.vol2+1.par2"]);
+        Assert.Equal(dir["s.vol2+1.par2"], fromVolume[0]);
+        Assert.Equal(3, fromVolume.Count);
     }
 
     [Fact]

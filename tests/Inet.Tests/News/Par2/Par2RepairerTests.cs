@@ -15,13 +15,22 @@ public sealed class Par2RepairerTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private string FakeTool(string body)
+    // One executable written once per run; each test's behaviour is a sourced (never executed) file
+    // in the working folder. Rewriting an executable while other tests fork processes can fail with
+    // ETXTBSY ("text file busy"), which made a per-test script flaky.
+    private static readonly Lazy<string> StandIn = new(() =>
     {
-        var path = _dir["fake-par2.sh"];
-        File.WriteAllText(path, "#!/bin/sh\n" + body + "\n");
+        var path = Path.Combine(Path.GetTempPath(), $"inet-fake-par2-{Environment.ProcessId}.sh");
+        File.WriteAllText(path, "#!/bin/sh\n. ./behaviour.sh\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         return path;
+    });
+
+    private string FakeTool(string body)
+    {
+        File.WriteAllText(_dir["behaviour.sh"], body + "\n");
+        return StandIn.Value;
     }
 
     [UnixFact]
@@ -59,7 +68,7 @@ public sealed class Par2RepairerTests : IDisposable
         foreach (var (code, text, expected) in cases)
         {
             var result = await new Par2Repairer(FakeTool($"echo '{text}'; echo oops >&2; exit {code}")).RepairAsync(_dir.Path, "set.par2");
-            Assert.Equal(expected, result.Status);
+            Assert.True(expected == result.Status, $"exit {code}: {result.Status} {result.Message} [{string.Join("|", result.Output)}]");
             Assert.Equal(code, result.ExitCode);
             Assert.Contains("oops", result.Output);
         }
@@ -133,5 +142,41 @@ public sealed class Par2RepairerTests : IDisposable
         Assert.Equal(Par2RepairStatus.ToolNotFound, result.Status);
         Assert.False(Par2Repairer.IsToolAvailable("/nonexistent/par2"));
         Assert.False(Par2Repairer.IsToolAvailable("no-such-tool-inet-xyz"));
+    }
+
+    [Fact]
+    public async Task RepairAsync_OtherSetInSameFileNamesOutsideFile_Refused()
+    {
+        var good = new Par2TestSet(1024, ("a.bin", Par2TestSet.RandomData(3000, 1)));
+        var evil = new Par2TestSet(1024, ("../evil.bin", Par2TestSet.RandomData(10, 2)));
+        await File.WriteAllBytesAsync(_dir["mixed.par2"], Par2TestSet.Concat(good.Volume(), evil.MainPacket(), evil.FileDescPacket(0)));
+        var result = await new Par2Repairer("/nonexistent/par2").RepairAsync(_dir.Path, "mixed.par2");
+        Assert.Equal(Par2RepairStatus.Refused, result.Status);
+    }
+
+    [Fact]
+    public async Task RepairAsync_HostileVolumeOrExtraPar2_Refused()
+    {
+        var evil = new Par2TestSet(1024, ("../evil.bin", Par2TestSet.RandomData(10, 2)));
+        await File.WriteAllBytesAsync(_dir["extra.par2"], evil.Volume());
+        var viaExtra = await new Par2Repairer("/nonexistent/par2").RepairAsync(_dir.Path, "set.par2",
+            new Par2RepairOptions { ExtraFiles = ["extra.par2"] });
+        Assert.Equal(Par2RepairStatus.Refused, viaExtra.Status);
+
+        await File.WriteAllBytesAsync(_dir["set.vol9+1.par2"], evil.Volume());
+        var viaVolume = await new Par2Repairer("/nonexistent/par2").RepairAsync(_dir.Path, "set.par2");
+        Assert.Equal(Par2RepairStatus.Refused, viaVolume.Status);
+    }
+
+    [UnixFact]
+    public async Task RepairAsync_TargetBehindSymlink_Refused()
+    {
+        using var outside = new TempFolder();
+        Directory.CreateSymbolicLink(_dir["sub"], outside.Path);
+        var set = new Par2TestSet(1024, ("sub/a.bin", Par2TestSet.RandomData(10, 2)));
+        await File.WriteAllBytesAsync(_dir["linked.par2"], set.Volume());
+        var result = await new Par2Repairer("/nonexistent/par2").RepairAsync(_dir.Path, "linked.par2");
+        Assert.Equal(Par2RepairStatus.Refused, result.Status);
+        Assert.Empty(Directory.GetFiles(outside.Path));
     }
 }

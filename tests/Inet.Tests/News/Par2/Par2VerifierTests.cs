@@ -133,4 +133,19 @@ public class Par2VerifierTests
         Assert.Empty(file.DamagedSlices);
         Assert.Equal(3, (await Par2Verifier.VerifyAsync(set, dir.Path)).SlicesNeeded);
     }
+
+    [UnixFact]
+    public async Task VerifyAsync_FileIsSymlink_NotFollowed()
+    {
+        var data = Par2TestSet.RandomData(100, 4);
+        var (dir, set, _) = await Setup(("a.bin", data));
+        using var _ = dir;
+        using var outside = new TempFolder();
+        await File.WriteAllBytesAsync(outside["real"], data);
+        File.Delete(dir["a.bin"]);
+        File.CreateSymbolicLink(dir["a.bin"], outside["real"]);
+
+        var file = Assert.Single((await Par2Verifier.VerifyAsync(set, dir.Path)).Files);
+        Assert.Equal(Par2FileStatus.UnsafeName, file.Status);
+    }
 }
