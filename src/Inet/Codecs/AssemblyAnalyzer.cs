@@ -14,12 +14,13 @@ internal static class AssemblyAnalyzer
         var expectedCount = options.ExpectedPartCount ?? (found.Length == 0 ? 0 : found[^1]);
         var missing = Enumerable.Range(1, expectedCount).Except(found).ToArray();
         var gaps = FindGaps(parts, size);
-        var damaged = parts.Where(p => p.Status is PartStatus.CrcMismatch or PartStatus.SizeMismatch)
+        var damaged = parts.Where(p => p.Status is PartStatus.CrcMismatch or PartStatus.SizeMismatch or PartStatus.Truncated)
             .Select(p => p.PartNumber).Distinct().Order().ToArray();
         var crc = CombineIfTiled(parts, size);
 
         var status =
-            parts.Length == 0 || missing.Length > 0 || gaps.Count > 0 ? AssemblyStatus.Incomplete
+            parts.Length == 0 || missing.Length > 0 || gaps.Count > 0 || parts.Any(p => p.Status == PartStatus.Truncated)
+                ? AssemblyStatus.Incomplete
             : parts.Any(p => p.Status == PartStatus.SizeMismatch) || end != size || crc is null ? AssemblyStatus.SizeMismatch
             : parts.Any(p => p.Status == PartStatus.CrcMismatch) || (options.ExpectedCrc32 is { } expected && expected != crc)
                 ? AssemblyStatus.CrcMismatch

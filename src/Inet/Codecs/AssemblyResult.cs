@@ -24,7 +24,7 @@ public sealed record AssemblyResult
     /// <summary>Part numbers that never arrived, ascending.</summary>
     public required IReadOnlyList<int> PartsMissing { get; init; }
 
-    /// <summary>Part numbers whose data arrived with a wrong CRC or length.</summary>
+    /// <summary>Part numbers whose data arrived with a wrong CRC or length, or cut short.</summary>
     public required IReadOnlyList<int> PartsDamaged { get; init; }
 
     /// <summary>Byte ranges of the file that no part covered.</summary>

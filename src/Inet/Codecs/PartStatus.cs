@@ -11,6 +11,8 @@ public enum PartStatus
     CrcMismatch,
     /// <summary>Written, but with a different length than announced.</summary>
     SizeMismatch,
+    /// <summary>Written, but the input ended before the part did (no end marker); the file is incomplete.</summary>
+    Truncated,
     /// <summary>Dropped before completion (writer disposed, or the assembler finished first).</summary>
     Abandoned,
     /// <summary>Not written: a duplicate, overlapping or out-of-range part (see <see cref="PartConflict"/>).</summary>

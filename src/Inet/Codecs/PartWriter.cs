@@ -84,6 +84,17 @@ public sealed class PartWriter : IDisposable
         return Close(actual, crcOk && crc32 == actual);
     }
 
+    /// <summary>
+    /// Ends a part whose input stopped before its end marker (uuencode <c>end</c>, yEnc <c>=yend</c>): the bytes
+    /// are kept, but the file is reported incomplete.
+    /// </summary>
+    public PartStatus CompleteTruncated()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _closed = true;
+        return _owner.EndPart(this, PartStatus.Truncated, _written, _crc.GetCurrentHashAsUInt32());
+    }
+
     /// <summary>Abandons the part if it was not completed: it counts as missing.</summary>
     public void Dispose()
     {
