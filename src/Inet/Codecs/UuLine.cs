@@ -72,21 +72,41 @@ internal static class UuLine
         return DecodeGroups(padded[..chars], output) ? count : -1;
     }
 
+    /// <summary>
+    /// Fast path for the common full line (<c>M</c> + 60 characters = 45 bytes): <paramref name="chars"/> are the
+    /// 60 characters after <c>M</c>. Returns false if any is not a uu character (nothing useful was written).
+    /// </summary>
+    public static bool TryDecodeFullLine(ReadOnlySpan<byte> chars, Span<byte> output)
+    {
+        if (!Vector128.IsHardwareAccelerated || chars.Length < 60 || output.Length < BytesPerLine + OutputSlack)
+            return DecodeGroups(chars[..60], output);
+        ref var source = ref MemoryMarshal.GetReference(chars);
+        ref var target = ref MemoryMarshal.GetReference(output);
+        var bad = DecodeVector(ref source, 0, ref target, 0)
+            | DecodeVector(ref source, 16, ref target, 12)
+            | DecodeVector(ref source, 32, ref target, 24)
+            | DecodeVector(ref source, 44, ref target, 33); // overlaps the previous group of 4
+        return bad == Vector128<byte>.Zero;
+    }
+
     private static bool DecodeGroups(ReadOnlySpan<byte> body, Span<byte> output)
     {
         var i = 0;
         var o = 0;
         var bad = false;
-        if (Vector128.IsHardwareAccelerated)
+        if (Vector128.IsHardwareAccelerated && body.Length >= 16)
         {
             var badVector = Vector128<byte>.Zero;
             ref var source = ref MemoryMarshal.GetReference(body);
             ref var target = ref MemoryMarshal.GetReference(output);
             for (; i + 16 <= body.Length; i += 16, o += 12)
+                badVector |= DecodeVector(ref source, i, ref target, o);
+            if (i < body.Length)
             {
-                var chars = Vector128.LoadUnsafe(ref source, (nuint)i) - Vector128.Create((byte)32);
-                badVector |= Vector128.GreaterThan(chars, Vector128.Create((byte)64));
-                Pack(chars & Vector128.Create((byte)63)).StoreUnsafe(ref target, (nuint)o);
+                // Redo the last 16 characters (whole groups) instead of a scalar tail.
+                var last = body.Length - 16;
+                badVector |= DecodeVector(ref source, last, ref target, last / 4 * 3);
+                i = body.Length;
             }
             bad = badVector != Vector128<byte>.Zero;
         }
@@ -103,6 +123,15 @@ internal static class UuLine
             output[o + 2] = (byte)v;
         }
         return !bad;
+    }
+
+    // Decodes 16 characters at source[i] into 12 bytes at target[o] (writing 16); returns non-zero lanes for bad characters.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> DecodeVector(ref byte source, int i, ref byte target, int o)
+    {
+        var chars = Vector128.LoadUnsafe(ref source, (nuint)i) - Vector128.Create((byte)32);
+        Pack(chars & Vector128.Create((byte)63)).StoreUnsafe(ref target, (nuint)o);
+        return Vector128.GreaterThan(chars, Vector128.Create((byte)64));
     }
 
     // 16 six-bit values -> 12 bytes (in the low 12 lanes), four values per 32-bit lane.

@@ -42,7 +42,11 @@ internal sealed class UuLineProcessor : IDisposable
         var consumed = 0;
         while (consumed < data.Length)
         {
+            if (_state == State.Data && !_skippingLongLine)
+                consumed += DecodeFullLines(data[consumed..]);
             var rest = data[consumed..];
+            if (rest.IsEmpty)
+                break;
             var newline = rest.IndexOf((byte)'\n');
             if (newline < 0)
             {
@@ -63,6 +67,26 @@ internal sealed class UuLineProcessor : IDisposable
             consumed += Math.Min(newline + 1, rest.Length);
         }
         return consumed;
+    }
+
+    // Hot loop over the lines nearly every encoder writes: 'M', 60 characters, LF or CRLF.
+    private int DecodeFullLines(ReadOnlySpan<byte> data)
+    {
+        var batch = _batch!;
+        var used = 0;
+        while (data.Length - used >= 62 && data[used] == 'M')
+        {
+            var lineEnd = data[used + 61] == '\n' ? 62
+                : data[used + 61] == '\r' && data.Length - used >= 63 && data[used + 62] == '\n' ? 63
+                : 0;
+            if (lineEnd == 0 || !UuLine.TryDecodeFullLine(data.Slice(used + 1, 60), batch.AsSpan(_batched)))
+                break; // anything unusual goes through the general path
+            _batched += UuLine.BytesPerLine;
+            used += lineEnd;
+            if (_batched >= BatchSize)
+                Flush();
+        }
+        return used;
     }
 
     /// <summary>The input ended: a file still open is reported incomplete.</summary>

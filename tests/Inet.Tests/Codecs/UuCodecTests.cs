@@ -159,6 +159,17 @@ public sealed class UuCodecTests : IDisposable
         Assert.Equal("abc"u8.ToArray(), decoded.Files[0].Data);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n")]
+    public void Decode_BadCharacterInFullLine_EndsFileIncomplete(string newLine)
+    {
+        var lines = UuEncoder.Encode(new byte[200], "a", newLine: newLine).Split(newLine).ToArray();
+        lines[2] = lines[2][..30] + "x" + lines[2][31..]; // lowercase is not a uu character
+        var file = Assert.Single(DecodeText(string.Join(newLine, lines)).Files);
+        Assert.Equal((45, false), (file.Data.Length, file.Complete));
+    }
+
     [Fact]
     public void Decode_BlankLineInsideData_IsTolerated()
     {
