@@ -24,15 +24,20 @@ public sealed class MultipartAssembler : IDisposable
     private int _closed;
     private AssemblyResult? _result;
 
-    /// <summary>Creates the temp file for <paramref name="fileName"/> (sanitized) inside <paramref name="outputDirectory"/>.</summary>
-    public MultipartAssembler(string outputDirectory, string? fileName, MultipartAssemblerOptions? options = null)
+    /// <summary>
+    /// Creates the temp file for <paramref name="fileName"/> (sanitized; <paramref name="fallbackName"/> when nothing
+    /// usable is left) inside <paramref name="outputDirectory"/>.
+    /// </summary>
+    public MultipartAssembler(
+        string outputDirectory, string? fileName, MultipartAssemblerOptions? options = null,
+        string fallbackName = SafeFileName.DefaultFallback)
     {
         _options = options ?? new MultipartAssemblerOptions();
         if (_options.ExpectedSize < 0)
             throw new ArgumentOutOfRangeException(nameof(options), "Expected size is negative.");
         if (_options.ExpectedPartCount < 1)
             throw new ArgumentOutOfRangeException(nameof(options), "Expected part count must be at least 1.");
-        var target = SafeFileName.Resolve(outputDirectory, fileName);
+        var target = SafeFileName.Resolve(outputDirectory, fileName, fallbackName);
         _directory = Path.GetDirectoryName(target)!;
         FileName = Path.GetFileName(target);
         (TempPath, _handle) = CreateTempFile(_directory, FileName);
