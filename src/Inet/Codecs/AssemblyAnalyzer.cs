@@ -32,7 +32,7 @@ internal static class AssemblyAnalyzer
             Path = path,
             FileName = fileName,
             Size = size,
-            Crc32 = crc,
+            Crc32 = status == AssemblyStatus.Incomplete ? null : crc, // a CRC of part of the file would mislead
             PartsFound = found,
             PartsMissing = missing,
             PartsDamaged = damaged,

@@ -15,7 +15,7 @@ public sealed record AssemblyResult
     /// <summary>Size of the file in bytes.</summary>
     public required long Size { get; init; }
 
-    /// <summary>CRC-32 of the whole file, when the written parts tile it exactly; otherwise null.</summary>
+    /// <summary>CRC-32 of the whole file, when the written parts tile it exactly and it is not incomplete; otherwise null.</summary>
     public required uint? Crc32 { get; init; }
 
     /// <summary>Part numbers that were written (ok or damaged), ascending.</summary>
