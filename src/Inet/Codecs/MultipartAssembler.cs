@@ -159,23 +159,23 @@ public sealed class MultipartAssembler : IDisposable
         }
     }
 
+    // A part of unknown length claims everything from its offset to the announced size (or the end of time).
     private PartConflict? FindConflict(int partNumber, ByteRange range, bool lengthUnknown)
     {
-        if (partNumber > _options.ExpectedPartCount || range.End > _options.ExpectedSize
-            || (lengthUnknown && range.Start > _options.ExpectedSize))
+        if (partNumber > _options.ExpectedPartCount || range.End > _options.ExpectedSize || range.Start > _options.ExpectedSize)
             return new PartConflict(PartConflictKind.OutOfRange, partNumber, range, null);
         if (_active.Keys.Any(w => !w.IsDiscarding && w.PartNumber == partNumber)
             || _done.Any(p => p.PartNumber == partNumber && p.Status == PartStatus.Ok))
             return new PartConflict(PartConflictKind.Duplicate, partNumber, range, null);
+        var claim = lengthUnknown ? new ByteRange(range.Start, (_options.ExpectedSize ?? UnboundedLimit) - range.Start) : range;
         foreach (var (other, limit) in _active)
         {
-            var otherRange = new ByteRange(other.Offset, limit - other.Offset);
-            if (!other.IsDiscarding && (otherRange.Overlaps(range) || (lengthUnknown && otherRange.End > range.Start && other.Offset >= range.Start)))
+            if (!other.IsDiscarding && new ByteRange(other.Offset, limit - other.Offset).Overlaps(claim))
                 return new PartConflict(PartConflictKind.Overlap, partNumber, range, other.PartNumber);
         }
         foreach (var done in _done)
         {
-            if (done.PartNumber != partNumber && (done.Range.Overlaps(range) || (lengthUnknown && done.Offset >= range.Start && done.Length > 0)))
+            if (done.PartNumber != partNumber && done.Range.Overlaps(claim))
                 return new PartConflict(PartConflictKind.Overlap, partNumber, range, done.PartNumber);
         }
         return null;

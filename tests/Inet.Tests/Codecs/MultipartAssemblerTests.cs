@@ -209,6 +209,26 @@ public sealed class MultipartAssemblerTests : IDisposable
         Assert.Equal(_data.AsSpan(0, 3000).ToArray(), File.ReadAllBytes(assembler.TempPath).AsSpan(0, 3000).ToArray());
     }
 
+    [Fact]
+    public void BeginPart_UnknownLengthInsideWrittenPart_IsOverlap()
+    {
+        using var assembler = new MultipartAssembler(_dir, "data.bin");
+        WritePart(assembler, 1, 3000);
+        using var unknown = assembler.BeginPart(2, 1500);
+        Assert.True(unknown.IsDiscarding);
+        Assert.Equal(1, Assert.Single(assembler.Inspect().Conflicts).OtherPartNumber);
+    }
+
+    [Fact]
+    public void BeginPart_AfterOpenPartOfUnknownLength_IsOverlap()
+    {
+        using var assembler = new MultipartAssembler(_dir, "data.bin");
+        using var open = assembler.BeginPart(1, 0);
+        using var later = assembler.BeginPart(2, 5000, 100);
+        Assert.True(later.IsDiscarding);
+        Assert.Equal(PartConflictKind.Overlap, Assert.Single(assembler.Inspect().Conflicts).Kind);
+    }
+
     [Theory]
     [InlineData(5, 0, 10)]      // part number past total
     [InlineData(1, 9995, 10)]   // bytes past size
