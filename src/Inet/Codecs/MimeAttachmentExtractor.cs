@@ -18,7 +18,10 @@ public static class MimeAttachmentExtractor
     public static async Task<IReadOnlyList<AssemblyResult>> ExtractAsync(
         Stream input, string outputDirectory, bool scanTextForUuencode = true, CancellationToken cancellationToken = default)
     {
-        using var message = await MimeMessage.LoadAsync(input, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(input);
+        // On a seekable stream MimeKit keeps part contents as windows onto it instead of copying them into memory.
+        var parser = new MimeParser(input, persistent: input.CanSeek);
+        using var message = await parser.ParseMessageAsync(cancellationToken).ConfigureAwait(false);
         return await ExtractAsync(message, outputDirectory, scanTextForUuencode, cancellationToken).ConfigureAwait(false);
     }
 
