@@ -118,6 +118,12 @@ public sealed class FolderArticleStore : IArticleStore, IDisposable
         string text = await File.ReadAllTextAsync(indexPath, cancellationToken).ConfigureAwait(false);
         // Only newline-terminated entries count: a crash mid-append leaves a partial last line.
         int complete = text.LastIndexOf('\n') + 1;
+        if (complete < text.Length)
+        {
+            // Cut the partial entry off so the next append starts on a fresh line.
+            using var index = new FileStream(indexPath, FileMode.Open, FileAccess.Write, FileShare.Read);
+            index.SetLength(Encoding.UTF8.GetByteCount(text.AsSpan(0, complete)));
+        }
         foreach (string line in text[..complete].Split('\n', StringSplitOptions.RemoveEmptyEntries))
             await RestoreAsync(line, cancellationToken).ConfigureAwait(false);
     }
