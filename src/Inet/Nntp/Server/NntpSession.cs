@@ -142,6 +142,8 @@ internal sealed partial class NntpSession : IDisposable
             if (_faults.OnCommand is { } hook && await RunHookAsync(hook, line, verb).ConfigureAwait(false))
                 continue;
             await DispatchAsync(verb, args, line).ConfigureAwait(false);
+            // A client that pipelines without reading must meet TCP back-pressure, not a growing buffer.
+            await _writer.FlushIfFullAsync(Token).ConfigureAwait(false);
         }
     }
 

@@ -21,7 +21,7 @@ public sealed class FolderArticleStoreTests : IDisposable
             await using var server = await NntpServer.StartNewAsync(new NntpServerOptions { Store = store });
             await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
             Assert.StartsWith("340 ", await client.CommandAsync("POST"));
-            await client.SendRawAsync(TestServers.Raw("From: a@test", "Newsgroups: misc.test,alt.empty", "Subject: kept", "Message-ID: <kept@test>", "", ".dotted", "."));
+            await client.SendRawAsync(TestServers.Raw("From: a@test", "Newsgroups: misc.test,alt.empty", "Subject: kept", "Message-ID: <kept@test>", "", "..dotted", "."));
             Assert.StartsWith("240 ", await client.ReadLineAsync());
         }
 
