@@ -1,0 +1,40 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Inet.Core;
+
+/// <summary>Where and how to connect: host, port, TLS and the limits that protect the client.</summary>
+public sealed record ConnectionSettings
+{
+    public required string Host { get; init; }
+    public required int Port { get; init; }
+
+    /// <summary>Start TLS right after TCP connect (nntps, ftps, smtps, pop3s, imaps).</summary>
+    public bool UseImplicitTls { get; init; }
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest silence from the server during a command before a TimeoutException.</summary>
+    public TimeSpan ReadTimeout { get; init; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Longest line accepted from the server.</summary>
+    public int MaxLineLength { get; init; } = 64 * 1024;
+
+    /// <summary>Extra certificates trusted as roots (e.g. a test server's self-signed certificate).</summary>
+    public X509Certificate2Collection? TrustedRootCertificates { get; init; }
+
+    /// <summary>The name the server certificate must carry; defaults to <see cref="Host"/>.</summary>
+    public string? TlsTargetHost { get; init; }
+
+    /// <summary>
+    /// Turns certificate validation off. Anyone on the path can then read and change the session:
+    /// for tests and hosts you control only.
+    /// </summary>
+    public bool DangerousAcceptAnyServerCertificate { get; init; }
+
+    /// <summary>A validation callback of your own; replaces the default checks when set.</summary>
+    public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
+
+    /// <summary>Largest ratio of inflated to compressed bytes accepted from COMPRESS DEFLATE.</summary>
+    public int MaxInflationRatio { get; init; } = 1000;
+}
