@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Text;
+using Inet.Core;
 
 namespace Inet.Nntp.Server;
 
@@ -8,10 +10,10 @@ namespace Inet.Nntp.Server;
 /// </summary>
 public sealed class NntpServerArticle
 {
-    private readonly byte[] _wire;
+    private readonly ReadOnlyMemory<byte> _wire;
     private readonly int _headerEnd;
 
-    private NntpServerArticle(NntpArticleDraft draft, IReadOnlyList<NntpArticleLocation> locations, string xref, DateTimeOffset arrived, byte[] wire, int headerEnd, long bytes, int lines)
+    private NntpServerArticle(NntpArticleDraft draft, IReadOnlyList<NntpArticleLocation> locations, string xref, DateTimeOffset arrived, ReadOnlyMemory<byte> wire, int headerEnd, long bytes, int lines)
     {
         MessageId = draft.MessageId;
         Locations = locations;
@@ -62,10 +64,10 @@ public sealed class NntpServerArticle
     internal ReadOnlyMemory<byte> WireArticle => _wire;
 
     /// <summary>Header section, dot-stuffed, ending with the last header's CRLF.</summary>
-    internal ReadOnlyMemory<byte> WireHead => _wire.AsMemory(0, _headerEnd);
+    internal ReadOnlyMemory<byte> WireHead => _wire[.._headerEnd];
 
     /// <summary>Body, dot-stuffed, each line ending with CRLF (empty for an empty body).</summary>
-    internal ReadOnlyMemory<byte> WireBody => _wire.AsMemory(_headerEnd + 2);
+    internal ReadOnlyMemory<byte> WireBody => _wire[(_headerEnd + 2)..];
 
     /// <summary>The first value of a header, or null when the article has none.</summary>
     public string? GetHeader(string name)
@@ -79,7 +81,7 @@ public sealed class NntpServerArticle
     }
 
     /// <summary>The article as a client posted it (CRLF, not dot-stuffed), with the server's Xref.</summary>
-    public byte[] ToRawArticle() => DotStuffing.Unstuff(_wire);
+    public byte[] ToRawArticle() => DotStuffing.Unstuff(_wire.Span);
 
     /// <summary>Numbers a draft: adds the Xref header and builds the dot-stuffed wire form once.</summary>
     internal static NntpServerArticle Create(NntpArticleDraft draft, IReadOnlyList<NntpArticleLocation> locations, string pathHost, DateTimeOffset arrived)
@@ -102,13 +104,14 @@ public sealed class NntpServerArticle
                 lines++;
         }
         int headerEnd = draft.HeaderBytes.Length + xrefLine.Length;
-        byte[] wire = new byte[headerEnd + 2 + body.Length + dots];
-        draft.HeaderBytes.CopyTo(wire, 0);
-        xrefLine.CopyTo(wire, draft.HeaderBytes.Length);
-        wire[headerEnd] = (byte)'\r';
-        wire[headerEnd + 1] = (byte)'\n';
-        DotStuffing.Stuff(body, wire.AsSpan(headerEnd + 2));
+        // Sized exactly, so the writer's array is the article: no second copy.
+        var wire = new ArrayBufferWriter<byte>(headerEnd + 2 + body.Length + dots);
+        wire.Write(draft.HeaderBytes);
+        wire.Write(xrefLine);
+        wire.Write("\r\n"u8);
+        var encoder = new DotStuffingEncoder();
+        encoder.Encode(body, wire);
         long bytes = headerEnd + 2 + body.Length;
-        return new NntpServerArticle(draft, locations, xrefValue, arrived, wire, headerEnd, bytes, lines);
+        return new NntpServerArticle(draft, locations, xrefValue, arrived, wire.WrittenMemory, headerEnd, bytes, lines);
     }
 }

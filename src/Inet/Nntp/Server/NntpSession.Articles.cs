@@ -60,7 +60,7 @@ internal sealed partial class NntpSession
             return true;
         }
         long wanted = 0;
-        if (argument is not null && !ArticleRange.TryNumber(argument, out wanted))
+        if (argument is not null && !RangeArgument.TryNumber(argument, out wanted))
         {
             _writer.WriteStatus(501, "Expected a message-id or an article number");
             return false;

@@ -39,8 +39,8 @@ internal sealed partial class NntpSession
             await Reply(412, "No newsgroup selected").ConfigureAwait(false);
             return;
         }
-        var range = new ArticleRange(1, long.MaxValue);
-        if (args.Length == 3 && !ArticleRange.TryParse(args[2], out range))
+        var range = new RangeArgument(1, long.MaxValue);
+        if (args.Length == 3 && !RangeArgument.TryParse(args[2], out range))
         {
             await Reply(501, "Invalid range").ConfigureAwait(false);
             return;

@@ -66,7 +66,7 @@ internal sealed partial class NntpSession
     {
         if (argument is null || argument.StartsWith('<'))
             return TrySelect(argument, out long number, out var article) ? [(number, article)] : null;
-        if (!ArticleRange.TryParse(argument, out var range))
+        if (!RangeArgument.TryParse(argument, out var range))
         {
             _writer.WriteStatus(501, "Invalid range");
             return null;

@@ -49,11 +49,9 @@ internal sealed partial class NntpSession
         _writer.WriteStatus(382, "Continue with TLS negotiation");
         await _writer.FlushAsync(Token).ConfigureAwait(false);
         // Anything the client pipelined after STARTTLS is dropped (RFC 4642 section 2.2.2).
-        var network = _stream;
-        await _reader.DisposeAsync().ConfigureAwait(false);
-        _stream = await HandshakeAsync(network).ConfigureAwait(false);
+        _stream = await HandshakeAsync(_stream).ConfigureAwait(false);
+        _reader.Reset(_stream);
         _writer.Reset(_stream);
-        _reader = new ServerLineReader(_stream, _writer.FlushAsync);
         _tls = true;
         _group = null;
         _current = 0;

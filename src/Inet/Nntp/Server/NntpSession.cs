@@ -61,7 +61,7 @@ internal sealed partial class NntpSession : IDisposable
                 _tls = true;
             }
             _writer = new ReplyWriter(_stream, _faults.DisconnectAfterBytes);
-            _reader = new ServerLineReader(_stream, _writer.FlushAsync);
+            _reader = new ServerLineReader(_stream, Math.Max(_options.MaxCommandLineLength, _options.MaxArticleLineLength), _writer.FlushAsync);
             if (tooManyClients)
             {
                 _writer.WriteStatus(400, "Too many connections, try again later");
@@ -80,8 +80,7 @@ internal sealed partial class NntpSession : IDisposable
         }
         finally
         {
-            if (_reader is not null)
-                await _reader.DisposeAsync().ConfigureAwait(false);
+            _reader?.Dispose();
             await _stream.DisposeAsync().ConfigureAwait(false);
         }
     }

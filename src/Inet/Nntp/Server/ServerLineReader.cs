@@ -1,107 +1,96 @@
-using System.Buffers;
-using System.IO.Pipelines;
+using Inet.Core;
 
 namespace Inet.Nntp.Server;
 
 /// <summary>
-/// Reads bounded CRLF (or bare LF) lines from a client over a <see cref="PipeReader"/>. A line is
-/// copied into a reusable buffer, valid until the next read; overlong lines are skipped in
-/// bounded memory. Before it waits for the network it runs <c>beforeWait</c> (flush replies),
-/// which is what batches the replies to pipelined commands.
+/// The server's view of Core's <see cref="LineReader"/>: a too-long line is skipped (in bounded
+/// memory) and reported instead of breaking the connection, the limit can differ per read
+/// (commands vs. article lines), and before waiting for the network it runs <c>beforeWait</c>
+/// (flush replies), which is what batches the replies to pipelined commands.
 /// </summary>
-internal sealed class ServerLineReader : IAsyncDisposable
+internal sealed class ServerLineReader : IDisposable
 {
+    private readonly LineReader _reader;
     private readonly Func<CancellationToken, ValueTask> _beforeWait;
-    private PipeReader _reader;
-    private ReadOnlySequence<byte> _buffer;
-    private bool _holding;
-    private bool _completed;
-    private byte[] _line = new byte[512];
-    private int _lineLength;
+    private ReadOnlyMemory<byte> _line;
 
-    public ServerLineReader(Stream stream, Func<CancellationToken, ValueTask> beforeWait)
+    public ServerLineReader(Stream stream, int maxLineLength, Func<CancellationToken, ValueTask> beforeWait)
     {
-        _reader = Create(stream);
+        _reader = new LineReader(stream, maxLineLength);
         _beforeWait = beforeWait;
     }
 
-    /// <summary>The last line read, without its line ending.</summary>
-    public ReadOnlySpan<byte> Line => _line.AsSpan(0, _lineLength);
+    /// <summary>The last line read, without its line ending; valid until the next read.</summary>
+    public ReadOnlySpan<byte> Line => _line.Span;
 
+    /// <summary>Reads one line of at most <paramref name="maxLength"/> bytes (never more than the reader's own limit).</summary>
     public async ValueTask<LineStatus> ReadLineAsync(int maxLength, CancellationToken cancellationToken)
     {
-        bool discarding = false;
         while (true)
         {
-            if (_holding)
+            int before = _reader.Buffered.Length;
+            bool complete;
+            try
             {
-                SequencePosition? lf = _buffer.PositionOf((byte)'\n');
-                if (lf is SequencePosition end)
-                {
-                    var line = _buffer.Slice(0, end);
-                    _buffer = _buffer.Slice(_buffer.GetPosition(1, end));
-                    if (discarding || line.Length > maxLength + 1)
-                        return LineStatus.TooLong;
-                    Copy(line);
-                    return LineStatus.Line;
-                }
-                if (discarding || _buffer.Length > maxLength + 1)
-                {
-                    discarding = true;
-                    _buffer = _buffer.Slice(_buffer.End);
-                }
-                if (_completed)
-                    return LineStatus.EndOfStream;
-                _reader.AdvanceTo(_buffer.Start, _buffer.End);
-                _holding = false;
+                complete = TryTake(out int length);
+                if (complete && length > maxLength)
+                    return LineStatus.TooLong;
             }
-            if (_completed)
+            catch (ProtocolViolationException)
+            {
+                return await SkipRestOfLineAsync(cancellationToken).ConfigureAwait(false);
+            }
+            if (complete)
+                return LineStatus.Line;
+            if (before > maxLength + 1)
+                return await SkipRestOfLineAsync(cancellationToken).ConfigureAwait(false);
+            await _beforeWait(cancellationToken).ConfigureAwait(false);
+            if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
                 return LineStatus.EndOfStream;
-            if (!_reader.TryRead(out ReadResult result))
-            {
-                await _beforeWait(cancellationToken).ConfigureAwait(false);
-                result = await _reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-            }
-            _buffer = result.Buffer;
-            _holding = true;
-            _completed = result.IsCompleted || result.IsCanceled;
         }
     }
 
     /// <summary>
-    /// Drops every buffered byte and attaches to a new transport (STARTTLS): nothing the client
-    /// sent before the handshake may be taken as a command afterwards.
+    /// Drops every buffered byte and reads from a new transport (STARTTLS): nothing the client
+    /// pipelined before the handshake may be taken as a command afterwards.
     /// </summary>
-    public async ValueTask ResetAsync(Stream stream)
+    public void Reset(Stream stream)
     {
-        await ReleaseAsync().ConfigureAwait(false);
-        _reader = Create(stream);
-        _completed = false;
+        _reader.DiscardBuffered();
+        _reader.ReplaceStream(stream);
     }
 
-    public ValueTask DisposeAsync() => ReleaseAsync();
+    public void Dispose() => _reader.Dispose();
 
-    private async ValueTask ReleaseAsync()
+    private bool TryTake(out int length)
     {
-        if (_holding)
+        var buffered = _reader.BufferedMemory;
+        if (!_reader.TryReadLine(out var span))
         {
-            _reader.AdvanceTo(_buffer.End);
-            _holding = false;
+            length = 0;
+            return false;
         }
-        await _reader.CompleteAsync().ConfigureAwait(false);
+        length = span.Length;
+        _line = buffered[..length];
+        return true;
     }
 
-    private void Copy(ReadOnlySequence<byte> line)
+    /// <summary>Discards input up to and including the next LF, a buffer at a time.</summary>
+    private async ValueTask<LineStatus> SkipRestOfLineAsync(CancellationToken cancellationToken)
     {
-        int length = (int)line.Length;
-        if (length > 0 && (line.IsSingleSegment ? line.FirstSpan[^1] : line.Slice(length - 1).FirstSpan[0]) == (byte)'\r')
-            length--;
-        if (_line.Length < length)
-            _line = new byte[Math.Max(length, _line.Length * 2)];
-        line.Slice(0, length).CopyTo(_line);
-        _lineLength = length;
+        while (true)
+        {
+            var buffered = _reader.Buffered;
+            int lf = buffered.IndexOf((byte)'\n');
+            if (lf >= 0)
+            {
+                _reader.Consume(lf + 1);
+                return LineStatus.TooLong;
+            }
+            _reader.Consume(buffered.Length);
+            await _beforeWait(cancellationToken).ConfigureAwait(false);
+            if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
+                return LineStatus.EndOfStream;
+        }
     }
-
-    private static PipeReader Create(Stream stream)
-        => PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, minimumReadSize: 4096, leaveOpen: true));
 }

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using Inet.Nntp.Server;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class FaultInjectionTests
 {

@@ -1,6 +1,6 @@
 using Inet.Nntp.Server;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class FolderArticleStoreTests : IDisposable
 {

@@ -1,4 +1,4 @@
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class GroupCommandTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 /// <summary>Captures every log message so tests can check what was (not) logged.</summary>
 internal sealed class ListLoggerProvider : ILoggerProvider

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class PipeliningTests
 {

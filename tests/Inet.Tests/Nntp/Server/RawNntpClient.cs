@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 /// <summary>
 /// A deliberately dumb NNTP test client over a raw socket: send lines, read lines and dot blocks.

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class SecurityTests
 {

@@ -1,6 +1,6 @@
 using Inet.Nntp.Server;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class ServerParsingTests
 {
@@ -21,10 +21,10 @@ public sealed class ServerParsingTests
     [InlineData("5", 5, 5)]
     [InlineData("5-", 5, long.MaxValue)]
     [InlineData("5-9", 5, 9)]
-    public void ArticleRange_ParsesAllForms(string text, long low, long high)
+    public void RangeArgument_ParsesAllForms(string text, long low, long high)
     {
-        Assert.True(ArticleRange.TryParse(text, out var range));
-        Assert.Equal(new ArticleRange(low, high), range);
+        Assert.True(RangeArgument.TryParse(text, out var range));
+        Assert.Equal(new RangeArgument(low, high), range);
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class ServerParsingTests
     [InlineData("a-b")]
     [InlineData("1-2-3")]
     [InlineData("99999999999999999")]
-    public void ArticleRange_RejectsGarbage(string text) => Assert.False(ArticleRange.TryParse(text, out _));
+    public void RangeArgument_RejectsGarbage(string text) => Assert.False(RangeArgument.TryParse(text, out _));
 
     [Fact]
     public void DateArgument_TwoDigitYear_PicksNearestPastCentury()

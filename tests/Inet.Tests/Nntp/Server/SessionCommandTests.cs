@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Inet.Tests.Nntp.Server;
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class SessionCommandTests
 {

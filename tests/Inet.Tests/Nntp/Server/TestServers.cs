@@ -1,6 +1,7 @@
 using Inet.Nntp.Server;
 
-namespace Inet.Tests.Nntp.Server;
+// Not Inet.Tests.Nntp.Server: that namespace would hide the client tests' Server(...) helper.
+namespace Inet.Tests.Nntp.EmbeddedServer;
 
 /// <summary>Starts servers on a free loopback port with a small known set of groups and articles.</summary>
 internal static class TestServers

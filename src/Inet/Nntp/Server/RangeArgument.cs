@@ -3,9 +3,9 @@ using System.Globalization;
 namespace Inet.Nntp.Server;
 
 /// <summary>An RFC 3977 range argument: <c>n</c>, <c>n-</c> or <c>n-m</c>.</summary>
-internal readonly record struct ArticleRange(long Low, long High)
+internal readonly record struct RangeArgument(long Low, long High)
 {
-    public static bool TryParse(string text, out ArticleRange range)
+    public static bool TryParse(string text, out RangeArgument range)
     {
         range = default;
         int dash = text.IndexOf('-', StringComparison.Ordinal);
@@ -13,7 +13,7 @@ internal readonly record struct ArticleRange(long Low, long High)
         {
             if (!TryNumber(text, out long single))
                 return false;
-            range = new ArticleRange(single, single);
+            range = new RangeArgument(single, single);
             return true;
         }
         if (!TryNumber(text.AsSpan(0, dash), out long low))
@@ -21,12 +21,12 @@ internal readonly record struct ArticleRange(long Low, long High)
         var rest = text.AsSpan(dash + 1);
         if (rest.Length == 0)
         {
-            range = new ArticleRange(low, long.MaxValue);
+            range = new RangeArgument(low, long.MaxValue);
             return true;
         }
         if (!TryNumber(rest, out long high))
             return false;
-        range = new ArticleRange(low, high);
+        range = new RangeArgument(low, high);
         return true;
     }
 
