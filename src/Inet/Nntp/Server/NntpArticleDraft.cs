@@ -192,6 +192,8 @@ public sealed class NntpArticleDraft
     {
         if (body.IsEmpty)
             return [];
+        if (IsCrlfOnly(body))
+            return body.ToArray();
         var output = new MemoryStream(body.Length + body.Length / 32 + 2);
         int position = 0;
         while (position < body.Length)
@@ -200,5 +202,24 @@ public sealed class NntpArticleDraft
             output.Write("\r\n"u8);
         }
         return output.ToArray();
+    }
+
+    /// <summary>True when every line already ends with CRLF (the usual case): the body can be copied as is.</summary>
+    private static bool IsCrlfOnly(ReadOnlySpan<byte> body)
+    {
+        if (body[^1] != (byte)'\n')
+            return false;
+        int position = 0;
+        while (position < body.Length)
+        {
+            int lf = body[position..].IndexOf((byte)'\n');
+            if (lf < 0)
+                return true;
+            int at = position + lf;
+            if (at == 0 || body[at - 1] != (byte)'\r')
+                return false;
+            position = at + 1;
+        }
+        return true;
     }
 }

@@ -94,14 +94,12 @@ public sealed class NntpServerArticle
 
         byte[] body = draft.Body;
         int lines = 0, dots = 0;
-        bool lineStart = true;
-        foreach (byte b in body)
+        for (int start = 0; start < body.Length; lines++)
         {
-            if (lineStart && b == (byte)'.')
+            if (body[start] == (byte)'.')
                 dots++;
-            lineStart = b == (byte)'\n';
-            if (lineStart)
-                lines++;
+            int lf = body.AsSpan(start).IndexOf((byte)'\n');
+            start = lf < 0 ? body.Length : start + lf + 1;
         }
         int headerEnd = draft.HeaderBytes.Length + xrefLine.Length;
         // Sized exactly, so the writer's array is the article: no second copy.
