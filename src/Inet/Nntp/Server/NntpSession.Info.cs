@@ -31,6 +31,7 @@ internal sealed partial class NntpSession
         "STAT [message-id|number]",
         "XHDR header [range|message-id]",
         "XOVER [range]",
+        "XPAT header range|message-id pattern [pattern ...]",
     ];
 
     private Task CapabilitiesAsync()

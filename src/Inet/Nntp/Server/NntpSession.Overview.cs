@@ -2,7 +2,7 @@ using System.Buffers;
 
 namespace Inet.Nntp.Server;
 
-/// <summary>Article metadata: OVER/XOVER and HDR/XHDR (RFC 3977 sections 8.3 and 8.5, RFC 2980).</summary>
+/// <summary>Article metadata: OVER/XOVER, HDR/XHDR and XPAT (RFC 3977 sections 8.3 and 8.5, RFC 2980).</summary>
 internal sealed partial class NntpSession
 {
     private static readonly SearchValues<char> s_fieldBreakers = SearchValues.Create("\t\r\n\0");
@@ -52,6 +52,34 @@ internal sealed partial class NntpSession
                 _ => article.GetHeader(field),
             };
             WriteField(value ?? (legacy ? "(none)" : ""));
+            _writer.EndLine();
+            await _writer.FlushIfFullAsync(Token).ConfigureAwait(false);
+        }
+        _writer.WriteTerminator();
+    }
+
+    /// <summary>XPAT (RFC 2980 2.9): header values of the selected articles that match any of the patterns.</summary>
+    private async Task XPatAsync(string[] args)
+    {
+        if (args.Length < 4)
+        {
+            await Reply(501, "Syntax: XPAT header range|message-id pattern [pattern ...]").ConfigureAwait(false);
+            return;
+        }
+        var selection = Select(args[2]);
+        if (selection is null)
+            return;
+        string field = args[1];
+        var patterns = args[3..];
+        _writer.WriteStatus(221, field + " matches follow");
+        foreach (var (number, article) in selection)
+        {
+            string? value = article.GetHeader(field);
+            if (value is null || !patterns.Any(p => Wildmat.IsMatch(p, value)))
+                continue;
+            _writer.WriteNumber(number);
+            _writer.WriteByte((byte)' ');
+            WriteField(value);
             _writer.EndLine();
             await _writer.FlushIfFullAsync(Token).ConfigureAwait(false);
         }

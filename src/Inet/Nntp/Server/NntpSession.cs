@@ -204,6 +204,7 @@ internal sealed partial class NntpSession : IDisposable
             "OVER" or "XOVER" => OverAsync(args),
             "HDR" => HdrAsync(args, legacy: false),
             "XHDR" => HdrAsync(args, legacy: true),
+            "XPAT" => XPatAsync(args),
             "POST" => PostAsync(args),
             "IHAVE" when _options.IHaveAllowed => IHaveAsync(args),
             _ => Reply(500, "Unknown command"),

@@ -104,4 +104,18 @@ public sealed class OverviewCommandTests
         await client.CommandAsync("GROUP misc.test");
         Assert.StartsWith("423 ", await client.CommandAsync("HDR Subject 10-20"));
     }
+
+    [Fact]
+    public async Task Xpat_ReturnsMatchingHeaderValues()
+    {
+        await using var server = await TestServers.StartAsync();
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        await client.CommandAsync("GROUP misc.test");
+        var (status, lines) = await client.MultiAsync("XPAT Subject 1- *ir* Sec*");
+        Assert.StartsWith("221 ", status);
+        Assert.Equal(["1 First", "2 Second"], lines);
+        (_, lines) = await client.MultiAsync("XPAT From <a2@test> *b@test*");
+        Assert.Equal(["0 B <b@test>"], lines);
+        Assert.StartsWith("501 ", await client.CommandAsync("XPAT Subject 1-"));
+    }
 }
