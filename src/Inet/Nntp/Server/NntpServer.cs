@@ -22,6 +22,7 @@ public sealed class NntpServer : IAsyncDisposable
     public NntpServer(NntpServerOptions? options = null)
     {
         Options = options ?? new NntpServerOptions();
+        Validate(Options);
         Store = Options.Store ?? new InMemoryArticleStore(Options.HostName);
         if (Options.EnableStartTls || Options.ImplicitTls)
             Certificate = Options.Certificate ?? SelfSignedCertificate.CreateForLocalhost();
@@ -96,6 +97,23 @@ public sealed class NntpServer : IAsyncDisposable
         _stopping.Dispose();
         if (Options.Certificate is null)
             Certificate?.Dispose();
+    }
+
+    private static void Validate(NntpServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options.Address, nameof(options.Address));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Port, 0, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, 65535, nameof(options.Port));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxCommandLineLength, 512, nameof(options.MaxCommandLineLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxArticleLineLength, 998, nameof(options.MaxArticleLineLength));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxArticleSize, 1024, nameof(options.MaxArticleSize));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnections, 1, nameof(options.MaxConnections));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.IdleTimeout, TimeSpan.Zero, nameof(options.IdleTimeout));
+        ArgumentNullException.ThrowIfNull(options.Faults, nameof(options.Faults));
+        if (string.IsNullOrWhiteSpace(options.HostName) || options.HostName.AsSpan().IndexOfAny(" \t\r\n\0!") >= 0)
+            throw new ArgumentException("HostName must be a single token without '!'.", nameof(options));
+        if ((options.UserName is null) != (options.Password is null))
+            throw new ArgumentException("Set both UserName and Password, or neither.", nameof(options));
     }
 
     private async Task AcceptLoopAsync(Socket listener)

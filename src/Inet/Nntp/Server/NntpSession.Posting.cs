@@ -31,8 +31,8 @@ internal sealed partial class NntpSession
                 if (_store.FindGroup(name) is { PostingAllowed: false })
                     throw new NntpArticleRejectedException("Posting to " + name + " is not allowed");
             }
-            await _store.AddAsync(draft, Token).ConfigureAwait(false);
-            await Reply(240, "Article received OK").ConfigureAwait(false);
+            var stored = await _store.AddAsync(draft, Token).ConfigureAwait(false);
+            await Reply(240, stored.MessageId + " Article received OK").ConfigureAwait(false);
         }
         catch (NntpArticleRejectedException e)
         {

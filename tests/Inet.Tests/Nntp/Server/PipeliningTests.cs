@@ -1,4 +1,5 @@
 using System.Text;
+using Inet.Nntp.Server;
 
 namespace Inet.Tests.Nntp.EmbeddedServer;
 
@@ -89,5 +90,55 @@ public sealed class PipeliningTests
         Assert.StartsWith("400 ", second.Greeting);
         Assert.Null(await second.ReadLineAsync());
         Assert.StartsWith("111 ", await first.CommandAsync("DATE"));
+    }
+
+    [Fact]
+    public async Task ThousandsOfPipelinedCommands_WhileReading_AllAnswered()
+    {
+        await using var server = await TestServers.StartAsync();
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        const int count = 5000;
+        var sending = Task.Run(async () =>
+        {
+            var batch = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("HELP\r\n", 100)));
+            for (int i = 0; i < count / 100; i++)
+                await client.SendRawAsync(batch);
+        });
+        for (int i = 0; i < count; i++)
+        {
+            Assert.StartsWith("100 ", await client.ReadLineAsync());
+            Assert.NotEmpty(await client.ReadBlockAsync());
+        }
+        await sending;
+    }
+
+    [Fact]
+    public async Task Ipv6Loopback_Works()
+    {
+        if (!System.Net.Sockets.Socket.OSSupportsIPv6)
+            return;
+        NntpServer server;
+        try
+        {
+            server = await TestServers.StartAsync(o => o.Address = System.Net.IPAddress.IPv6Loopback);
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return; // IPv6 exists in the OS but not in this container.
+        }
+        await using (server)
+        {
+            await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+            Assert.StartsWith("200 ", client.Greeting);
+            Assert.Equal(System.Net.IPAddress.IPv6Loopback, server.EndPoint.Address);
+        }
+    }
+
+    [Fact]
+    public void Options_AreValidated()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new NntpServer(new NntpServerOptions { MaxCommandLineLength = 10 }));
+        Assert.Throws<ArgumentException>(() => new NntpServer(new NntpServerOptions { UserName = "only-user" }));
+        Assert.Throws<ArgumentException>(() => new NntpServer(new NntpServerOptions { HostName = "bad host" }));
     }
 }

@@ -147,4 +147,18 @@ public sealed class SecurityTests
         Assert.Contains("127.0.0.1", names, StringComparison.Ordinal);
         Assert.Contains("::1", names, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ImplicitTls_HandshakeFirstThenGreeting()
+    {
+        await using var server = await TestServers.StartAsync(o => o.ImplicitTls = true);
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(server.EndPoint);
+        await using var ssl = new System.Net.Security.SslStream(tcp.GetStream(), false, (_, c, _, _) => c!.GetCertHashString() == server.Certificate!.GetCertHashString());
+        await ssl.AuthenticateAsClientAsync("localhost");
+        using var reader = new StreamReader(ssl, System.Text.Encoding.ASCII);
+        Assert.StartsWith("200 ", await reader.ReadLineAsync());
+        await ssl.WriteAsync("DATE\r\n"u8.ToArray());
+        Assert.StartsWith("111 ", await reader.ReadLineAsync());
+    }
 }
