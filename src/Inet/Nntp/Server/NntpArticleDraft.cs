@@ -45,15 +45,11 @@ public sealed class NntpArticleDraft
         bool keepCurrent = true;
         var pending = new StringBuilder();
         string? pendingName = null;
-        bool sawBlank = false;
         while (position < article.Length)
         {
             var line = NextLine(article, ref position);
             if (line.IsEmpty)
-            {
-                sawBlank = true;
                 break;
-            }
             if (line[0] is (byte)' ' or (byte)'\t')
             {
                 if (pendingName is null)
@@ -75,8 +71,6 @@ public sealed class NntpArticleDraft
                 AppendLine(headerBytes, line);
         }
         Flush(headers, ref pendingName, pending);
-        if (!sawBlank && position < article.Length)
-            throw new NntpArticleRejectedException("Article has no header/body separator");
 
         Required(headers, "From");
         Required(headers, "Subject");

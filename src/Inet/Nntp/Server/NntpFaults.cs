@@ -4,7 +4,7 @@ namespace Inet.Nntp.Server;
 
 /// <summary>
 /// Fault injection for tests and benchmarks. Thread-safe; changes apply to the next command
-/// of every connection.
+/// of every connection, except <see cref="DisconnectAfterBytes"/>, which is read when a client connects.
 /// </summary>
 public sealed class NntpFaults
 {
@@ -14,7 +14,7 @@ public sealed class NntpFaults
     /// <summary>Wait this long before each reply (slow server).</summary>
     public TimeSpan ReplyDelay { get; set; }
 
-    /// <summary>Close each connection abruptly once it has sent this many bytes (null: never).</summary>
+    /// <summary>Close each new connection abruptly once it has sent this many bytes, greeting included (null: never).</summary>
     public long? DisconnectAfterBytes { get; set; }
 
     /// <summary>

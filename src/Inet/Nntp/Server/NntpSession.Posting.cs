@@ -38,6 +38,11 @@ internal sealed partial class NntpSession
         {
             await Reply(441, e.Message).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The store could not persist it (disk full, permissions): refuse, keep the connection.
+            await Reply(441, "Posting failed: the server could not store the article").ConfigureAwait(false);
+        }
     }
 
     private async Task IHaveAsync(string[] args)
@@ -72,6 +77,10 @@ internal sealed partial class NntpSession
         catch (NntpArticleRejectedException e)
         {
             await Reply(437, e.Message).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await Reply(436, "Transfer failed: the server could not store the article; try again later").ConfigureAwait(false);
         }
     }
 

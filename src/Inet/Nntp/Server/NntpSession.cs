@@ -128,15 +128,15 @@ internal sealed partial class NntpSession : IDisposable
             }
             var bytes = _reader.Line;
             string line = Encoding.UTF8.GetString(bytes);
-            LogCommand(line);
+            string[] args = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            string verb = args.Length > 0 ? args[0].ToUpperInvariant() : "";
+            LogCommand(line, verb, args);
             if (bytes.Contains((byte)0))
             {
                 await DelayAsync().ConfigureAwait(false);
                 _writer.WriteStatus(501, "NUL byte in command");
                 continue;
             }
-            string[] args = line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-            string verb = args.Length > 0 ? args[0].ToUpperInvariant() : "";
             await DelayAsync().ConfigureAwait(false);
             if (_faults.OnCommand is { } hook && await RunHookAsync(hook, line, verb).ConfigureAwait(false))
                 continue;
@@ -218,13 +218,29 @@ internal sealed partial class NntpSession : IDisposable
         return Task.CompletedTask;
     }
 
-    private void LogCommand(string line)
+    private void LogCommand(string line, string verb, string[] args)
     {
         if (_options.Logger is not { } logger || !logger.IsEnabled(LogLevel.Trace))
             return;
-        // Never log a password: keep only the verb and sub-command of AUTHINFO PASS.
-        string shown = line.StartsWith("AUTHINFO PASS", StringComparison.OrdinalIgnoreCase) ? "AUTHINFO PASS ********" : line;
-        logger.LogTrace("C: {Line}", shown);
+        // Never log a password, however the client spaces the words: keep only the verb and sub-command.
+        bool secret = verb == "AUTHINFO" && args.Length > 1 && args[1].Equals("PASS", StringComparison.OrdinalIgnoreCase);
+        logger.LogTrace("C: {Line}", secret ? "AUTHINFO PASS ********" : Printable(line));
+    }
+
+    /// <summary>Control characters from the network are shown escaped, so a client cannot forge log lines.</summary>
+    private static string Printable(string line)
+    {
+        if (!line.AsSpan().ContainsAnyInRange('\0', '\u001f'))
+            return line;
+        var text = new StringBuilder(line.Length + 8);
+        foreach (char c in line)
+        {
+            if (c < ' ' && c != '\t')
+                text.Append("\\x").Append(((int)c).ToString("x2", System.Globalization.CultureInfo.InvariantCulture));
+            else
+                text.Append(c);
+        }
+        return text.ToString();
     }
 
     private async Task<Stream> HandshakeAsync(Stream inner)

@@ -83,13 +83,19 @@ internal sealed class ReplyWriter : IDisposable
     /// <summary>Writes a large block (an already dot-stuffed article): copied if small, else sent directly.</summary>
     public async ValueTask WriteBlockAsync(ReadOnlyMemory<byte> block, CancellationToken cancellationToken)
     {
-        if (block.Length <= _buffer.Length - _count)
+        int room = _buffer.Length - _count;
+        if (block.Length <= room)
         {
             Write(block.Span);
             return;
         }
-        await FlushAsync(cancellationToken).ConfigureAwait(false);
-        await SendAsync(block, cancellationToken).ConfigureAwait(false);
+        // Top up the queued status line with the start of the block, so both leave in one write,
+        // then send the rest straight from the stored article.
+        block.Span[..room].CopyTo(_buffer.AsSpan(_count));
+        int count = _count + room;
+        _count = 0;
+        await SendAsync(_buffer.AsMemory(0, count), cancellationToken).ConfigureAwait(false);
+        await SendAsync(block[room..], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Flushes when enough is queued; call inside long listings to bound memory.</summary>

@@ -99,4 +99,43 @@ public sealed class PostCommandTests
         Assert.StartsWith("437 ", await client.ReadLineAsync());
         Assert.StartsWith("501 ", await client.CommandAsync("IHAVE nope"));
     }
+
+    [Fact]
+    public async Task Post_StoreFails_441_IHave_436_ConnectionContinues()
+    {
+        var store = new FailingStore();
+        await TestServers.SeedAsync(store);
+        store.Fail = true;
+        await using var server = await Inet.Nntp.Server.NntpServer.StartNewAsync(new Inet.Nntp.Server.NntpServerOptions { Store = store });
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        Assert.StartsWith("441 ", await PostAsync(client, "From: a@test", "Newsgroups: misc.test", "Subject: x", "", "b"));
+        Assert.StartsWith("335 ", await client.CommandAsync("IHAVE <f@test>"));
+        await client.SendRawAsync(TestServers.Raw("From: a@test", "Newsgroups: misc.test", "Subject: ih", "Message-ID: <f@test>", "", "b", "."));
+        Assert.StartsWith("436 ", await client.ReadLineAsync());
+        Assert.Equal("211 3 1 3 misc.test", await client.CommandAsync("GROUP misc.test"));
+    }
+
+    /// <summary>An in-memory store whose writes can be made to fail like a full disk.</summary>
+    private sealed class FailingStore : Inet.Nntp.Server.IArticleStore
+    {
+        private readonly Inet.Nntp.Server.InMemoryArticleStore _inner = new();
+
+        public bool Fail { get; set; }
+
+        public string PathHost => _inner.PathHost;
+
+        public IReadOnlyList<Inet.Nntp.Server.NntpServerGroup> GetGroups() => _inner.GetGroups();
+
+        public Inet.Nntp.Server.NntpServerGroup? FindGroup(string name) => _inner.FindGroup(name);
+
+        public ValueTask<Inet.Nntp.Server.NntpServerGroup> CreateGroupAsync(string name, string? description = null, bool postingAllowed = true, CancellationToken cancellationToken = default)
+            => _inner.CreateGroupAsync(name, description, postingAllowed, cancellationToken);
+
+        public Inet.Nntp.Server.NntpServerArticle? FindArticle(string messageId) => _inner.FindArticle(messageId);
+
+        public ValueTask<Inet.Nntp.Server.NntpServerArticle> AddAsync(Inet.Nntp.Server.NntpArticleDraft draft, CancellationToken cancellationToken = default)
+            => Fail ? throw new IOException("No space left on device") : _inner.AddAsync(draft, cancellationToken);
+
+        public IReadOnlyList<Inet.Nntp.Server.NntpServerArticle> GetArticlesSince(DateTimeOffset since) => _inner.GetArticlesSince(since);
+    }
 }

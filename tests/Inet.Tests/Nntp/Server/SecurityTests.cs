@@ -74,6 +74,8 @@ public sealed class SecurityTests
         await using (var client = await RawNntpClient.ConnectAsync(server.EndPoint))
         {
             await client.CommandAsync("AUTHINFO USER alice");
+            Assert.StartsWith("481 ", await client.CommandAsync("authinfo \t pass  s3cret-typo"));
+            await client.CommandAsync("AUTHINFO USER alice");
             Assert.StartsWith("281 ", await client.CommandAsync("AUTHINFO PASS s3cret pass"));
         }
         Assert.Contains(sink.Messages, m => m.Contains("AUTHINFO PASS ********", StringComparison.Ordinal));
