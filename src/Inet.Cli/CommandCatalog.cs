@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return Nntp.NntpCommand.Create();
         yield return UuCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
