@@ -8,6 +8,9 @@ internal static class YencTestData
 {
     public static byte[] Ascii(string s) => Encoding.Latin1.GetBytes(s);
 
+    /// <summary>A size in [0, max) drawn from the seed (FsCheck's own ints stay small).</summary>
+    public static int Size(int seed, int max) => new Random(seed * 31 + 7).Next(max);
+
     public static byte[] Random(int seed, int length)
     {
         var data = new byte[length];
