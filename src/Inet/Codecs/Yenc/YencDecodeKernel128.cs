@@ -58,17 +58,21 @@ internal static class YencDecodeKernel128
                 break;
             }
             var prevLfV = Vector128.Equals(prev, vLf);
-            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
-            if (candidates != 0 && YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
-            {
-                declined = true;
-                break;
-            }
             var remove = Vector128.AndNot(eqV | lineV, prevEqV);
-            if (TMode.IsRaw)
+            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
+            if (candidates != 0)
             {
-                var prev2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                remove |= dotV & prevLfV & Vector128.Equals(prev2, vCr);
+                if (YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
+                {
+                    declined = true;
+                    break;
+                }
+                // A stuffed dot follows CRLF, so it is always a candidate: look further back only then.
+                if (TMode.IsRaw)
+                {
+                    var prev2 = Vector128.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
+                    remove |= dotV & prevLfV & Vector128.Equals(prev2, vCr);
+                }
             }
             var decoded = v - v42 - (prevEqV & v64);
             var keep = ~remove.ExtractMostSignificantBits() & 0xFFFF;

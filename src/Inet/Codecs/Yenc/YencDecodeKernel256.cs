@@ -57,17 +57,21 @@ internal static class YencDecodeKernel256
                 break;
             }
             var prevLfV = Vector256.Equals(prev, vLf);
-            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
-            if (candidates != 0 && YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
-            {
-                declined = true;
-                break;
-            }
             var remove = Vector256.AndNot(eqV | lineV, prevEqV);
-            if (TMode.IsRaw)
+            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
+            if (candidates != 0)
             {
-                var prev2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                remove |= dotV & prevLfV & Vector256.Equals(prev2, vCr);
+                if (YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
+                {
+                    declined = true;
+                    break;
+                }
+                // A stuffed dot follows CRLF, so it is always a candidate: look further back only then.
+                if (TMode.IsRaw)
+                {
+                    var prev2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
+                    remove |= dotV & prevLfV & Vector256.Equals(prev2, vCr);
+                }
             }
             var decoded = v - v42 - (prevEqV & v64);
             var keep = ~remove.ExtractMostSignificantBits();

@@ -8,8 +8,9 @@ namespace Inet.Codecs.Yenc;
 
 /// <summary>
 /// 64 bytes per step with AVX-512: compare for '=', CR, LF (and '.'), subtract 42 (and 64 after
-/// '='), then vpcompressb drops the special bytes. Blocks where an '=' is itself escaped or a control
-/// sequence may start are left to the scalar decoder.
+/// '='), then vpcompressb drops the special bytes. Nearly every 64-byte block of yEnc holds a special
+/// byte, so there is no separate branch for plain blocks. Blocks where an '=' is itself escaped or a
+/// control sequence may start are left to the scalar decoder.
 /// </summary>
 internal static class YencDecodeKernel512
 {
@@ -40,34 +41,29 @@ internal static class YencDecodeKernel512
             var prevEqV = Vector512.Equals(prev, vEq);
             var lineV = Vector512.Equals(v, vCr) | Vector512.Equals(v, vLf);
             var dotV = TMode.IsRaw ? Vector512.Equals(v, vDot) : Vector512<byte>.Zero;
-            if (Vector512.EqualsAll(eqV | prevEqV | lineV | dotV, Vector512<byte>.Zero))
-            {
-                (v - v42).StoreUnsafe(ref d0, (nuint)q);
-                p += Width;
-                q += Width;
-                escape = false;
-                continue;
-            }
             var eq = eqV.ExtractMostSignificantBits();
             var prevEq = prevEqV.ExtractMostSignificantBits();
-            // An escaped '=' (a "==" pair) breaks "escaped = previous byte is '='".
             if ((eq & prevEq) != 0 || ((prevEq & 1) != 0) != escape)
             {
                 declined = true;
                 break;
             }
             var prevLfV = Vector512.Equals(prev, vLf);
-            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
-            if (candidates != 0 && YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
-            {
-                declined = true;
-                break;
-            }
             var remove = Vector512.AndNot(eqV | lineV, prevEqV);
-            if (TMode.IsRaw)
+            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
+            if (candidates != 0)
             {
-                var prev2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                remove |= dotV & prevLfV & Vector512.Equals(prev2, vCr);
+                if (YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
+                {
+                    declined = true;
+                    break;
+                }
+                // A stuffed dot follows CRLF, so it is always a candidate: look further back only then.
+                if (TMode.IsRaw)
+                {
+                    var prev2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
+                    remove |= dotV & prevLfV & Vector512.Equals(prev2, vCr);
+                }
             }
             var decoded = v - v42 - (prevEqV & v64);
             var packed = Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~remove, decoded);
