@@ -1,7 +1,7 @@
 namespace Inet.Tests.Codecs;
 
-/// <summary>A read-only stream that returns at most a few bytes per read, like a slow socket.</summary>
-internal sealed class TrickleStream(byte[] data, int maxRead) : Stream
+/// <summary>A read-only stream that hands out at most a few bytes per read, to hit every split point.</summary>
+internal sealed class TrickleStream(byte[] data, int maxPerRead) : Stream
 {
     private int _position;
 
@@ -15,7 +15,7 @@ internal sealed class TrickleStream(byte[] data, int maxRead) : Stream
 
     public override int Read(Span<byte> buffer)
     {
-        var n = Math.Min(Math.Min(buffer.Length, maxRead), data.Length - _position);
+        var n = Math.Min(Math.Min(maxPerRead, buffer.Length), data.Length - _position);
         data.AsSpan(_position, n).CopyTo(buffer);
         _position += n;
         return n;
