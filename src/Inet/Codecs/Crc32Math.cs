@@ -13,11 +13,17 @@ public static class Crc32Math
     private static readonly uint[] PowersOfTwo = BuildPowers();
 
     /// <summary>CRC-32 of <paramref name="data"/>.</summary>
-    public static uint Hash(ReadOnlySpan<byte> data) => System.IO.Hashing.Crc32.HashToUInt32(data);
+    public static uint Hash(ReadOnlySpan<byte> data) => Append(0, data);
 
-    /// <summary>CRC-32 of the data hashed so far (<paramref name="crc"/>) followed by <paramref name="data"/>.</summary>
-    public static uint Append(uint crc, ReadOnlySpan<byte> data) =>
-        data.IsEmpty ? crc : Combine(crc, Hash(data), data.Length);
+    /// <summary>CRC-32 of the data hashed so far (<paramref name="crc"/>, 0 at the start) followed by <paramref name="data"/>.</summary>
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= Crc32Folding.MinimumLength && Crc32Folding.IsSupported)
+            return Crc32Folding.Append(crc, data);
+        if (data.Length < 64)
+            return ~Crc32Folding.Update(~crc, data);
+        return crc == 0 ? System.IO.Hashing.Crc32.HashToUInt32(data) : Combine(crc, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
+    }
 
     /// <summary>CRC-32 of A followed by B, given crc(A), crc(B) and the length of B in bytes.</summary>
     public static uint Combine(uint crcA, uint crcB, long lengthB)
@@ -45,10 +51,13 @@ public static class Crc32Math
     }
 
     /// <summary>x^(8n) modulo P: appending n zero bytes multiplies the CRC register by this.</summary>
-    private static uint XPow8N(long n)
+    private static uint XPow8N(long n) => XPowModP(n, 3);
+
+    /// <summary>x^(n * 2^shift) modulo P, reflected (bit 31 is the x^0 coefficient).</summary>
+    internal static uint XPowModP(long n, int shift = 0)
     {
         var p = 1u << 31;
-        var k = 3;
+        var k = shift;
         while (n != 0)
         {
             if ((n & 1) != 0)

@@ -42,4 +42,42 @@ public class Crc32MathTests
         var expected = Crc32Math.Hash(a.Concat(zeros).ToArray());
         Assert.Equal(expected, Crc32Math.Combine(0x352441c2, Crc32Math.Hash(zeros), zeros.Length));
     }
+
+    [Property(MaxTest = 300)]
+    public bool Hash_AnyLength_EqualsSystemIoHashing(int seed)
+    {
+        var data = Random(seed, Size(seed, 5000));
+        return Crc32Math.Hash(data) == System.IO.Hashing.Crc32.HashToUInt32(data);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Append_AnySplit_EqualsWholeHash(int seed)
+    {
+        var data = Random(seed, Size(seed, 5000));
+        var cut = data.Length == 0 ? 0 : Size(~seed, data.Length);
+        return Crc32Math.Append(Crc32Math.Hash(data.AsSpan(0, cut)), data.AsSpan(cut)) == System.IO.Hashing.Crc32.HashToUInt32(data);
+    }
+
+    [Fact]
+    public void Hash_LargeBuffers_EqualsSystemIoHashing()
+    {
+        foreach (var length in new[] { 511, 512, 513, 767, 768, 1024, 65_536 + 15, 768_000 })
+        {
+            var data = Random(length, length);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), Crc32Math.Hash(data));
+        }
+    }
+
+    [Fact]
+    public void Folding_WhenSupported_MatchesWithAnyStartCrc()
+    {
+        if (!Crc32Folding.IsSupported)
+            return; // machines without VPCLMULQDQ use System.IO.Hashing, covered above
+        foreach (var length in new[] { 512, 700, 4096 + 3, 100_000 })
+        {
+            var data = Random(length, length);
+            var prefix = Random(~length, 37);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), Crc32Folding.Append(Crc32Math.Hash(prefix), data));
+        }
+    }
 }

@@ -16,7 +16,6 @@ public sealed class YencPartReader
     private readonly int _bufferSize;
     private readonly YencDecoder _rawDecoder = new(dotStuffed: true);
     private readonly YencDecoder _plainDecoder = new(dotStuffed: false);
-    private readonly System.IO.Hashing.Crc32 _crc = new();
     private readonly byte[] _controlLine = new byte[1024];
 
     /// <summary>Creates a reader with a read buffer of <paramref name="bufferSize"/> bytes (header lines longer than that are cut).</summary>
@@ -67,7 +66,7 @@ public sealed class YencPartReader
 
             var decoder = dotStuffed ? _rawDecoder : _plainDecoder;
             decoder.Reset();
-            _crc.Reset();
+            uint crc = 0;
             long decoded = 0;
             YencEndLine? end = null;
             var articleEnded = false;
@@ -78,7 +77,7 @@ public sealed class YencPartReader
                 var status = DecodeStep(input, decoder, outBuffer, out var written);
                 if (written > 0)
                 {
-                    _crc.Append(outBuffer.AsSpan(0, written));
+                    crc = Crc32Math.Append(crc, outBuffer.AsSpan(0, written));
                     decoded += written;
                     if (stream is not null)
                         await stream.WriteAsync(outBuffer.AsMemory(0, written), ct).ConfigureAwait(false);
@@ -102,7 +101,7 @@ public sealed class YencPartReader
             var truncated = decoder.IsEscapePending || (dotStuffed && !articleEnded && end is null);
             if (dotStuffed && end is not null)
                 await SkipToTerminatorAsync(input, ct).ConfigureAwait(false);
-            return BuildResult(begin, part, end, decoded, _crc.GetCurrentHashAsUInt32(), truncated);
+            return BuildResult(begin, part, end, decoded, crc, truncated);
         }
         finally
         {

@@ -43,7 +43,7 @@ public sealed class YencPartWriter
 
         var input = ArrayPool<byte>.Shared.Rent(ChunkSize);
         var output = ArrayPool<byte>.Shared.Rent(YencEncoder.GetMaxEncodedLength(ChunkSize, LineLength));
-        var crc = new System.IO.Hashing.Crc32();
+        uint crc = 0;
         try
         {
             _encoder.Reset();
@@ -55,7 +55,7 @@ public sealed class YencPartWriter
                 var read = want == 0 ? 0 : await source.ReadAsync(input.AsMemory(pending, want), cancellationToken).ConfigureAwait(false);
                 if (want > 0 && read == 0)
                     throw new EndOfStreamException($"The source ended {remaining} bytes before the part's end.");
-                crc.Append(input.AsSpan(pending, read));
+                crc = Crc32Math.Append(crc, input.AsSpan(pending, read));
                 remaining -= read;
                 var filled = pending + read;
                 var written = EncodeChunk(input.AsSpan(0, filled), output, remaining == 0, out var consumed);
@@ -65,7 +65,7 @@ public sealed class YencPartWriter
                 if (remaining == 0 && pending == 0)
                     break;
             }
-            var partCrc = crc.GetCurrentHashAsUInt32();
+            var partCrc = crc;
             if (precedingCrc is { } before)
                 spec = spec with { FileCrc32 = Crc32Math.Combine(before, partCrc, count) };
             await destination.WriteAsync(EndLine(spec, count, partCrc), cancellationToken).ConfigureAwait(false);
