@@ -35,6 +35,7 @@ public sealed class SafeFileNameTests : IDisposable
     [InlineData("txt.\u202Eexe", "txt.exe")]
     [InlineData("what?*<>|\".txt", "what______.txt")]
     [InlineData("file.txt:stream", "file.txt_stream")]
+    [InlineData("..\uFF0F..\uFF0Fetc\u2215passwd", "_.._etc_passwd")]
     public void Sanitize_RemovesControlAndReplacesReservedCharacters(string input, string expected) =>
         Assert.Equal(expected, SafeFileName.Sanitize(input));
 
