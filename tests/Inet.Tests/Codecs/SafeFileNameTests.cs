@@ -123,6 +123,25 @@ public sealed class SafeFileNameTests : IDisposable
     }
 
     [Fact]
+    public void Resolve_FolderWithTrailingSeparatorOrRelativeParts_GivesSamePath()
+    {
+        var expected = Path.Combine(_dir, "a.bin");
+        Assert.Equal(expected, SafeFileName.Resolve(_dir + Path.DirectorySeparatorChar, "a.bin"));
+        Assert.Equal(expected, SafeFileName.Resolve(Path.Combine(_dir, "sub", ".."), "a.bin"));
+    }
+
+    [Fact]
+    public void IsDirectChild_RejectsParentSiblingNestedAndTheFolderItself()
+    {
+        Assert.True(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "x")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "..", "x")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, _dir + "-sibling" + Path.DirectorySeparatorChar + "x"));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "a", "b")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, _dir + Path.DirectorySeparatorChar));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "..", Path.GetFileName(_dir))));
+    }
+
+    [Fact]
     public void ResolveUnique_PicksNumberedNameWhenTaken()
     {
         File.WriteAllText(Path.Combine(_dir, "movie.mkv"), "x");
