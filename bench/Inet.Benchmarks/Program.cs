@@ -5,6 +5,8 @@ using Inet.Benchmarks.Nntp;
 return args.FirstOrDefault() switch
 {
     "overview-compare" => await OverviewComparison.RunAsync(args[1..]),
+    "download" => await DownloadRunner.RunAsync(args[1..]),
+    "nntp-fake-server" => await FakeNntpServer.RunAsync(),
     _ => Run(args),
 };
 
