@@ -14,28 +14,40 @@ internal static class FakeNntpServer
     public static async Task<int> RunAsync()
     {
         var data = BodyData.Create();
-        using var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        using var stop = new CancellationTokenSource();
+        using var listener = Listen(out var port);
+        Console.WriteLine($"port {port}");
+        Console.Out.Flush();
+        var serving = AcceptLoopAsync(listener, data.Wire, stop.Token);
+        await Console.In.ReadToEndAsync(CancellationToken.None);
+        await stop.CancelAsync();
+        await serving;
+        return 0;
+    }
+
+    /// <summary>A listening socket on 127.0.0.1 with a free port.</summary>
+    public static Socket Listen(out int port)
+    {
+        var listener = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         listener.Bind(new IPEndPoint(IPAddress.Loopback, 0));
         listener.Listen(16);
-        Console.WriteLine($"port {((IPEndPoint)listener.LocalEndPoint!).Port}");
-        Console.Out.Flush();
-        using var stop = new CancellationTokenSource();
-        _ = Task.Run(async () =>
-        {
-            await Console.In.ReadToEndAsync(stop.Token);
-            await stop.CancelAsync();
-        });
+        port = ((IPEndPoint)listener.LocalEndPoint!).Port;
+        return listener;
+    }
+
+    /// <summary>Serves every connection with <paramref name="body"/> (already dot-stuffed) until cancelled.</summary>
+    public static async Task AcceptLoopAsync(Socket listener, byte[] body, CancellationToken cancellationToken)
+    {
         try
         {
             while (true)
             {
-                var socket = await listener.AcceptAsync(stop.Token);
-                _ = ServeAsync(socket, data.Wire, stop.Token);
+                var socket = await listener.AcceptAsync(cancellationToken);
+                _ = ServeAsync(socket, body, cancellationToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
         {
-            return 0;
         }
     }
 
