@@ -1,17 +1,7 @@
 using BenchmarkDotNet.Running;
-using Inet.Benchmarks.Nntp;
 
-// The comparison runners take the first argument; everything else goes to BenchmarkDotNet.
-return args.FirstOrDefault() switch
-{
-    "overview-compare" => await OverviewComparison.RunAsync(args[1..]),
-    "download" => await DownloadRunner.RunAsync(args[1..]),
-    "nntp-fake-server" => await FakeNntpServer.RunAsync(),
-    _ => Run(args),
-};
+if (args is ["overview-compare", ..]) { Environment.ExitCode = await Inet.Benchmarks.Nntp.OverviewComparison.RunAsync(args[1..]); return; }
+if (args is ["download", ..]) { Environment.ExitCode = await Inet.Benchmarks.Nntp.DownloadRunner.RunAsync(args[1..]); return; }
+if (args is ["nntp-fake-server", ..]) { Environment.ExitCode = await Inet.Benchmarks.Nntp.FakeNntpServer.RunAsync(); return; }
 
-static int Run(string[] args)
-{
-    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-    return 0;
-}
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
