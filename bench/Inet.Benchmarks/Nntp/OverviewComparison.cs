@@ -27,6 +27,7 @@ internal static class OverviewComparison
         var best = double.MaxValue;
         long allocated = 0;
         var bestPause = TimeSpan.Zero;
+        var bestCollections = "";
         for (var i = 0; i < repeats; i++)
         {
             Array.Clear(records);
@@ -34,11 +35,15 @@ internal static class OverviewComparison
             GC.WaitForPendingFinalizers();
             var before = GC.GetTotalAllocatedBytes(true);
             var pauseBefore = GC.GetTotalPauseDuration();
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
             var watch = Stopwatch.StartNew();
             var parsed = ParseAll(data, format, records);
             watch.Stop();
             if (watch.Elapsed.TotalSeconds < best)
+            {
                 bestPause = GC.GetTotalPauseDuration() - pauseBefore;
+                bestCollections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}";
+            }
             allocated = GC.GetTotalAllocatedBytes(true) - before;
             if (parsed != count)
                 throw new InvalidDataException($"parsed {parsed} of {count} lines");
@@ -67,7 +72,8 @@ internal static class OverviewComparison
         Console.WriteLine();
         Console.WriteLine($"Inet: .NET {Environment.Version}, best of {repeats}; peer: Python {peer.GetProperty("python").GetString()} nntplib, best of {repeats}; checksums agree");
         Console.WriteLine($"Inet allocates {allocated / (double)count:F0} bytes per line (the record and its strings); "
-            + $"GC pauses took {bestPause.TotalSeconds:F2} s of the best kept-records pass ({best:F2} s; {(GCSettings.IsServerGC ? "server" : "workstation")} GC)");
+            + $"GC pauses took {bestPause.TotalSeconds:F2} s of the best kept-records pass ({best:F2} s; "
+            + $"{(GCSettings.IsServerGC ? "server" : "workstation")} GC, gen0/1/2 collections {bestCollections})");
         Console.WriteLine();
         Console.WriteLine("| operation | Inet lines/s | peer lines/s | ratio |");
         Console.WriteLine("|---|---:|---:|---:|");
