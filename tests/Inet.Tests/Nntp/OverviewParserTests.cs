@@ -44,4 +44,17 @@ public sealed class OverviewParserTests
         Assert.Equal(100, record.Bytes);
         Assert.Equal(5, record.Lines);
     }
+
+    [Fact]
+    public void Ascii_utf8_and_invalid_bytes_decode_as_utf8()
+    {
+        var bytes = Encoding.UTF8.GetBytes("9\tGrüße – Prüfsummen\tZoë <z@example.de>\tD\t<a@b>\t\t1\t1").ToList();
+        bytes.InsertRange(bytes.IndexOf((byte)'D'), new byte[] { 0xFF, (byte)'x' });
+        Assert.True(OverviewParser.TryParse(bytes.ToArray(), OverviewFormat.Default, out var record));
+
+        Assert.Equal("Grüße – Prüfsummen", record.Subject);
+        Assert.Equal("Zoë <z@example.de>", record.From);
+        Assert.Equal("\uFFFDxD", record.Date);
+        Assert.Equal("<a@b>", record.MessageId);
+    }
 }
