@@ -36,6 +36,7 @@ internal static class DownloadRunner
             await MeasureAsync("BODY one at a time", data, articles, repeats, () => SequentialAsync(client, ids));
             await MeasureAsync($"BODY pipelined, depth {Depth}", data, articles, repeats, () => PipelinedAsync(client, ids));
             await client.QuitAsync();
+            await MeasureAsync("baseline: raw socket, BODY one at a time, no unstuffing", data, articles, repeats, () => RawAsync(port, ids, data.Wire.Length));
         }
         finally
         {
@@ -56,6 +57,53 @@ internal static class DownloadRunner
     {
         await foreach (var item in client.PipelineAsync("BODY", ids, Depth))
             await item.Body!.CopyToAsync(Stream.Null);
+    }
+
+    /// <summary>
+    /// What loopback gives without any client: send BODY, skip the status line, read the known
+    /// number of wire bytes. An upper bound for the one-at-a-time figure on the same machine.
+    /// </summary>
+    private static async Task RawAsync(int port, ArticleId[] ids, int wireLength)
+    {
+        using var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        var buffer = new byte[64 * 1024];
+        var filled = await ReadLineAsync(socket, buffer, 0); // welcome
+        foreach (var id in ids)
+        {
+            await socket.SendAsync(System.Text.Encoding.ASCII.GetBytes($"BODY {id}\r\n"));
+            filled = await ReadLineAsync(socket, buffer, filled);
+            long remaining = wireLength - filled;
+            filled = 0;
+            while (remaining > 0)
+            {
+                var read = await socket.ReceiveAsync(buffer.AsMemory());
+                if (read == 0)
+                    throw new EndOfStreamException();
+                if (read > remaining)
+                {
+                    // The next reply never starts before the next command, so this cannot happen.
+                    throw new InvalidDataException("more bytes than one body");
+                }
+                remaining -= read;
+            }
+        }
+        await socket.SendAsync("QUIT\r\n"u8.ToArray());
+    }
+
+    /// <summary>Reads until the buffer holds a full line, drops it, and returns how many bytes follow it.</summary>
+    private static async Task<int> ReadLineAsync(System.Net.Sockets.Socket socket, byte[] buffer, int filled)
+    {
+        int lf;
+        while ((lf = Array.IndexOf(buffer, (byte)'\n', 0, filled)) < 0)
+        {
+            var read = await socket.ReceiveAsync(buffer.AsMemory(filled));
+            if (read == 0)
+                throw new EndOfStreamException();
+            filled += read;
+        }
+        Array.Copy(buffer, lf + 1, buffer, 0, filled - lf - 1);
+        return filled - lf - 1;
     }
 
     private static async Task MeasureAsync(string mode, BodyData data, int articles, int repeats, Func<Task> pass)
