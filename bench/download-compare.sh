@@ -1,0 +1,343 @@
+#!/usr/bin/env bash
+# Download benchmark: Inet (news robot, and `inet nzb get` once it exists) against NZBGet, on the
+# same yEnc articles served over loopback by INN2 and by Inet's embedded server, in one run.
+#
+#   bench/download-compare.sh [--size MIB] [--connections N] [--pipeline D] [--repeat R]
+#                             [--servers inn2,embedded] [--scaling-size MIB] [--no-scaling]
+#                             [--scaling-server inn2|embedded] [--setup-only]
+#
+# Setup is cached under $INET_BENCH_DATA/download (default <temp>/inet-bench/download): the files,
+# their SHA-256 sums, one NZB per server (written by `inet news post --nzb`) and the embedded
+# server's store folder. A set is reposted only when STAT of its first or last message-id fails.
+# Needs root for INN2 (scripts/servers/inn2.sh) and to install nzbget; see bench/README.md.
+set -euo pipefail
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(cd "$HERE/.." && pwd)
+
+SIZE=1070               # MiB; the full set (300+250+200+150+120+50 MiB) is just over 1 GiB
+CONNECTIONS=8
+PIPELINE=8
+REPEAT=1
+SERVERS=inn2,embedded
+SCALING=1
+SCALING_SIZE=256
+SCALING_SERVER=inn2
+SETUP_ONLY=0
+GROUP=inet.test.binaries
+while [ $# -gt 0 ]; do
+  case $1 in
+    --size) SIZE=$2; shift 2 ;;
+    --connections) CONNECTIONS=$2; shift 2 ;;
+    --pipeline) PIPELINE=$2; shift 2 ;;
+    --repeat) REPEAT=$2; shift 2 ;;
+    --servers) SERVERS=$2; shift 2 ;;
+    --scaling-size) SCALING_SIZE=$2; shift 2 ;;
+    --scaling-server) SCALING_SERVER=$2; shift 2 ;;
+    --no-scaling) SCALING=0; shift ;;
+    --setup-only) SETUP_ONLY=1; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+DATA=${INET_BENCH_DATA:-${TMPDIR:-/tmp}/inet-bench}/download
+PUBLISH=$DATA/inet-publish
+INET=$PUBLISH/Inet.Cli
+RUNS=$DATA/runs
+RESULTS=$DATA/results.tsv
+mkdir -p "$DATA" "$RUNS"
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+EMBEDDED_PID=
+NNRPD_PID=
+cleanup() {
+  if [ -n "$NNRPD_PID" ] && kill -0 "$NNRPD_PID" 2>/dev/null; then kill "$NNRPD_PID" 2>/dev/null || true; fi
+  if [ -n "$EMBEDDED_PID" ] && kill -0 "$EMBEDDED_PID" 2>/dev/null; then
+    kill "$EMBEDDED_PID" 2>/dev/null || true
+    wait "$EMBEDDED_PID" 2>/dev/null || true
+  fi
+}
+trap cleanup EXIT
+
+# ---------------------------------------------------------------- tools
+build_inet() {
+  log "publishing Inet.Cli (Release) to $PUBLISH"
+  dotnet publish -c Release "$ROOT/src/Inet.Cli" -o "$PUBLISH" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
+    || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
+}
+
+ensure_nzbget() {
+  command -v nzbget >/dev/null && return 0
+  [ "$(id -u)" = 0 ] || die "nzbget is not installed; run as root (apt-get install -y nzbget) or install it"
+  log "installing nzbget"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq nzbget >&2
+}
+
+# True when this build has the NZB download engine (`inet nzb get`).
+have_nzb_get() { "$INET" nzb get --help 2>/dev/null | grep -q -- --pipeline; }
+
+# ---------------------------------------------------------------- servers
+# innd on 119 answers in transit mode until MODE READER (Debian lists localhost as a peer), and NZBGet
+# never sends MODE READER; so every client talks to a plain nnrpd daemon of the same INN instead
+# (same spool, overview and readers.conf as the readers that innd hands over to nnrpd).
+start_inn2() {
+  "$ROOT/scripts/servers/inn2.sh" start >/dev/null
+  local port pidfile
+  for port in 11190 11191 11192 11193; do
+    pidfile=/run/news/nnrpd-$port.pid
+    if [ -f "$pidfile" ] && [ "$(cat "/proc/$(cat "$pidfile")/comm" 2>/dev/null)" = nnrpd ]; then
+      INN2_PORT=$port; return 0   # one left running by someone else: use it, leave it running
+    fi
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      /usr/lib/news/bin/nnrpd -D -4 127.0.0.1 -p "$port" </dev/null >"$DATA/nnrpd.log" 2>&1 \
+        || die "nnrpd -D did not start (see $DATA/nnrpd.log)"
+      local i
+      for i in $(seq 1 50); do [ -s "$pidfile" ] && break; sleep 0.1; done
+      NNRPD_PID=$(cat "$pidfile"); INN2_PORT=$port
+      return 0
+    fi
+  done
+  die "no free port for nnrpd"
+}
+
+start_embedded() {
+  local store=$1 out=$DATA/embedded-serve.log
+  mkdir -p "$store"
+  if [ -n "$EMBEDDED_PID" ] && kill -0 "$EMBEDDED_PID" 2>/dev/null; then return 0; fi
+  "$INET" serve --folder "$store" --port 0 --group "$GROUP" >"$out" 2>&1 &
+  EMBEDDED_PID=$!
+  local i
+  for i in $(seq 1 600); do
+    if grep -q '^Listening on' "$out"; then
+      EMBEDDED_PORT=$(sed -n 's/^Listening on [^ ]*:\([0-9]*\) .*/\1/p' "$out" | head -1)
+      return 0
+    fi
+    kill -0 "$EMBEDDED_PID" 2>/dev/null || { cat "$out" >&2; die "inet serve exited"; }
+    sleep 0.2
+  done
+  die "inet serve did not start (see $out)"
+}
+
+port_of() { case $1 in inn2) echo "$INN2_PORT" ;; embedded) echo "$EMBEDDED_PORT" ;; esac; }
+
+# ---------------------------------------------------------------- data set
+# File sizes in MiB for a set of SIZE MiB: the full 1070 MiB list, scaled down for quick runs.
+set_sizes() {
+  local size=$1 s
+  for s in 300 250 200 150 120 50; do
+    if [ "$size" -ge 1070 ]; then echo "$s"; else echo $(( (s * size + 535) / 1070 > 0 ? (s * size + 535) / 1070 : 1 )); fi
+  done
+}
+
+make_files() {
+  local set=$1 size=$2 i=0 mib f
+  mkdir -p "$set/files"
+  [ -f "$set/files.sha256" ] && return 0
+  log "generating $size MiB of files in $set/files"
+  for mib in $(set_sizes "$size"); do
+    i=$((i + 1))
+    f=$(printf '%s/files/inetbench-%s-%02d.bin' "$set" "$size" "$i")
+    # AES-CTR keystream: incompressible and reproducible from the file name.
+    openssl enc -aes-128-ctr -nosalt -pbkdf2 -pass "pass:$(basename "$f")" </dev/zero 2>/dev/null \
+      | head -c $((mib * 1048576)) >"$f" || true   # openssl ends on SIGPIPE
+    [ "$(stat -c %s "$f")" = $((mib * 1048576)) ] || die "could not generate $f"
+  done
+  (cd "$set/files" && sha256sum -- *.bin) >"$set/files.sha256.tmp"
+  mv "$set/files.sha256.tmp" "$set/files.sha256"
+}
+
+# First and last message-id of an NZB.
+nzb_ids() { grep -o '<segment[^>]*>[^<]*</segment>' "$1" | sed 's/.*>\([^<]*\)<\/segment>/\1/' | sed -n '1p;$p'; }
+
+nzb_present() {
+  local nzb=$1 port=$2 id
+  [ -s "$nzb" ] || return 1
+  for id in $(nzb_ids "$nzb"); do
+    "$INET" nntp "nntp://127.0.0.1:$port" stat "<$id>" >/dev/null 2>&1 || return 1
+  done
+}
+
+# post_set SET SERVER: posts the set's files to SERVER once; later runs find them with STAT.
+post_set() {
+  local set=$1 server=$2 port nzb=$1/$2.nzb tag
+  port=$(port_of "$server")
+  if nzb_present "$nzb" "$port"; then log "$server already has $(basename "$set") ($nzb)"; return 0; fi
+  tag=$(date -u +%Y%m%d%H%M%S)-$RANDOM
+  log "posting $(basename "$set") to $server (tag $tag)"
+  local start=$SECONDS
+  "$INET" news post "nntp://127.0.0.1:$port/$GROUP" "$set"/files/*.bin --subject "inetbench $tag" \
+    --nzb "$nzb.tmp" --connections 4 --json >"$set/$server.post.json" 2>"$set/$server.post.log" \
+    || { tail -5 "$set/$server.post.log" >&2; die "posting to $server failed"; }
+  mv "$nzb.tmp" "$nzb"
+  echo "$tag" >"$set/$server.tag"
+  log "posted to $server in $((SECONDS - start)) s"
+}
+
+# ---------------------------------------------------------------- measuring
+# verify SET DIR: every file of the set is in DIR (any depth) with the right SHA-256.
+verify() {
+  local set=$1 dir=$2 sum name found bad=0
+  while read -r sum name; do
+    found=$(find "$dir" -type f -name "$name" -print -quit)
+    if [ -z "$found" ] || [ "$(sha256sum <"$found" | cut -d' ' -f1)" != "$sum" ]; then bad=$((bad + 1)); fi
+  done <"$set/files.sha256"
+  if [ "$bad" = 0 ]; then echo ok; else echo "BAD($bad)"; fi
+}
+
+set_bytes() { du -b --apparent-size -c "$1"/files/*.bin | tail -1 | cut -f1; }
+
+# measure LABEL SET DIR BUILDER ARGS...: BUILDER ARGS sets CMD (the client's command line), which runs
+# under /usr/bin/time; appends a row (label wall user sys maxrss_kb bytes verified) to $RESULTS.
+measure() {
+  local label=$1 set=$2 dir=$3; shift 3
+  local tf=$RUNS/$label.time rc=0
+  rm -rf "$dir"; mkdir -p "$dir"
+  "$@"
+  sync
+  log "run $label"
+  /usr/bin/time -f '%e %U %S %M' -o "$tf" "${CMD[@]}" >"$RUNS/$label.log" 2>&1 || rc=$?
+  local wall user sys rss ok
+  read -r wall user sys rss < <(tail -1 "$tf") || true
+  [ "$rc" = 0 ] || { log "$label exited $rc (see $RUNS/$label.log)"; }
+  ok=$(verify "$set" "$dir")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$wall" "$user" "$sys" "$rss" "$(set_bytes "$set")" "$ok" >>"$RESULTS"
+  rm -rf "$dir"
+}
+
+cmd_nzbget() { # SET SERVER CONNECTIONS DIR
+  local set=$1 port conns=$3 dir=$4
+  port=$(port_of "$2")
+  CMD=(nzbget -n \
+    -o MainDir="$dir" -o DestDir="$dir/dst" -o InterDir="$dir/inter" -o NzbDir="$dir/nzb" \
+    -o QueueDir="$dir/queue" -o TempDir="$dir/tmp" -o ScriptDir="$dir/scripts" -o LockFile="$dir/nzbget.lock" \
+    -o LogFile="$dir/nzbget.log" -o WriteLog=none -o ConfigTemplate= -o WebDir= \
+    -o Server1.Active=yes -o Server1.Host=127.0.0.1 -o Server1.Port="$port" -o Server1.Encryption=no \
+    -o Server1.Username= -o Server1.Password= -o Server1.JoinGroup=no -o Server1.Connections="$conns" \
+    -o Server1.Level=0 -o Server1.Retention=0 \
+    -o ParCheck=manual -o ParRepair=no -o ParRename=no -o RarRename=no -o DirectRename=no \
+    -o Unpack=no -o DirectUnpack=no -o HealthCheck=none -o DupeCheck=no -o CrcCheck=yes \
+    -o DirectWrite=yes -o ArticleCache=50 -o WriteBuffer=1024 -o ContinuePartial=no -o FlushQueue=no \
+    -o DiskSpace=0 -o KeepHistory=0 -o NzbLog=no -o UpdateCheck=none -o CrashTrace=no -o CrashDump=no \
+    -o OutputMode=log -o DetailTarget=none -o InfoTarget=screen -o ArticleRetries=1 \
+    "$set/$2.nzb")
+}
+
+cmd_robot() { # SET SERVER CONNECTIONS PIPELINE DIR
+  local set=$1 port tag
+  port=$(port_of "$2")
+  tag=$(cat "$set/$2.tag")
+  CMD=("$INET" news fetch "nntp://127.0.0.1:$port/$GROUP" -o "$5" --subject "^inetbench $tag " \
+    --connections "$3" --pipeline "$4" --json)
+}
+
+cmd_engine() { # SET SERVER CONNECTIONS PIPELINE DIR
+  CMD=("$INET" nzb get "$1/$2.nzb" --server "nntp://127.0.0.1:$(port_of "$2")" -o "$5" \
+    --connections "$3" --pipeline "$4" --json)
+}
+
+# Clients of the comparison: label prefix and function. A new Inet client is one line here.
+inet_clients() {
+  echo "robot cmd_robot"
+  if have_nzb_get; then echo "nzb-get cmd_engine"; fi
+}
+
+# ---------------------------------------------------------------- report
+print_table() {
+  python3 - "$RESULTS" "$@" <<'EOF'
+import sys
+rows = {}
+order = []
+for line in open(sys.argv[1]):
+    label, wall, user, sys_, rss, size, ok = line.rstrip("\n").split("\t")
+    wall, cpu, rss, size = float(wall), float(user) + float(sys_), int(rss) / 1024, int(size)
+    r = dict(wall=wall, cpu=cpu, rss=rss, size=size, ok=ok)
+    if label in rows:  # --repeat: keep the fastest run, report its CPU and RSS
+        if wall >= rows[label]["wall"]:
+            continue
+    else:
+        order.append(label)
+    rows[label] = r
+gib = 1024 ** 3
+def mbs(r): return r["size"] / 1e6 / r["wall"]
+def cpug(r): return r["cpu"] / (r["size"] / gib)
+print(f"{'run':<34} {'MB/s':>7} {'wall s':>7} {'CPU s':>7} {'CPU s/GiB':>9} {'RSS MB':>7} {'files':>6} {'speed x':>8} {'CPU/GiB x':>9}")
+for label in order:
+    r = rows[label]
+    server = label.split("-")[0]
+    tail = label.split("-", 1)[1]
+    conns = tail.rsplit("-c", 1)[1].split("-")[0] if "-c" in tail else ""
+    peer = rows.get(f"{server}-nzbget-c{conns}")
+    ratio = cpu_ratio = ""
+    if peer and "nzbget" not in label:
+        ratio = f"{mbs(r) / mbs(peer):.2f}x"
+        cpu_ratio = f"{cpug(r) / cpug(peer):.2f}x"
+    print(f"{label:<34} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:7.1f} {cpug(r):9.2f} {r['rss']:7.0f} {r['ok']:>6} {ratio:>8} {cpu_ratio:>9}")
+EOF
+}
+
+# ---------------------------------------------------------------- main
+main() {
+  build_inet
+  ensure_nzbget
+  local servers=() s
+  IFS=, read -r -a servers <<<"$SERVERS"
+  [ "$SCALING" = 1 ] && [[ ",$SERVERS," != *",$SCALING_SERVER,"* ]] && servers+=("$SCALING_SERVER")
+  for s in "${servers[@]}"; do
+    case $s in
+      inn2) start_inn2 ;;
+      embedded) ;; # started per set below (its store folder belongs to the set)
+      *) die "unknown server $s" ;;
+    esac
+  done
+
+  local main_set=$DATA/set-${SIZE}M scale_set=$DATA/set-${SCALING_SIZE}M
+  local setup_start=$SECONDS
+  make_files "$main_set" "$SIZE"
+  [ "$SCALING" = 1 ] && make_files "$scale_set" "$SCALING_SIZE"
+  for s in "${servers[@]}"; do
+    [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
+    post_set "$main_set" "$s"
+    [ "$SCALING" = 1 ] && [ "$s" = "$SCALING_SERVER" ] && post_set "$scale_set" "$s"
+  done
+  log "setup took $((SECONDS - setup_start)) s"
+  [ "$SETUP_ONLY" = 1 ] && return 0
+
+  : >"$RESULTS"
+  local run_start=$SECONDS r client fn work=$DATA/work
+  for s in "${servers[@]}"; do
+    [[ ",$SERVERS," == *",$s,"* ]] || continue
+    [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
+    for r in $(seq 1 "$REPEAT"); do
+      measure "$s-nzbget-c$CONNECTIONS" "$main_set" "$work" cmd_nzbget "$main_set" "$s" "$CONNECTIONS" "$work"
+      while read -r client fn; do
+        measure "$s-$client-c$CONNECTIONS-p$PIPELINE" "$main_set" "$work" \
+          "$fn" "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$work"
+      done < <(inet_clients)
+    done
+  done
+
+  if [ "$SCALING" = 1 ]; then
+    s=$SCALING_SERVER
+    [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
+    local c p
+    for c in 1 2 4 8 16; do
+      measure "$s-nzbget-c$c" "$scale_set" "$work" cmd_nzbget "$scale_set" "$s" "$c" "$work"
+      for p in 1 4 16; do
+        while read -r client fn; do
+          measure "$s-$client-c$c-p$p" "$scale_set" "$work" "$fn" "$scale_set" "$s" "$c" "$p" "$work"
+        done < <(inet_clients)
+      done
+    done
+  fi
+  log "runs took $((SECONDS - run_start)) s"
+
+  echo
+  echo "Download over loopback; $(nproc) cores shared with other work (load: $(cut -d' ' -f1-3 /proc/loadavg))."
+  echo "MB/s = 10^6 bytes of decoded file data per wall second; CPU = user+sys of the client process;"
+  echo "x = Inet / NZBGet at the same server and connection count (speed: higher is better, CPU: lower)."
+  echo "Main set: $SIZE MiB; scaling set: $SCALING_SIZE MiB on $SCALING_SERVER. Raw rows: $RESULTS"
+  print_table
+}
+
+main
