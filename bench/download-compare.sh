@@ -4,7 +4,7 @@
 #
 #   bench/download-compare.sh [--size MIB] [--connections N] [--pipeline D] [--repeat R]
 #                             [--servers inn2,embedded] [--scaling-size MIB] [--no-scaling]
-#                             [--scaling-server inn2|embedded] [--setup-only]
+#                             [--scaling-server inn2|embedded] [--setup-only] [--no-publish]
 #
 # Setup is cached under $INET_BENCH_DATA/download (default <temp>/inet-bench/download): the files,
 # their SHA-256 sums, one NZB per server (written by `inet news post --nzb`) and the embedded
@@ -23,6 +23,7 @@ SCALING=1
 SCALING_SIZE=256
 SCALING_SERVER=inn2
 SETUP_ONLY=0
+PUBLISH_INET=1
 GROUP=inet.test.binaries
 while [ $# -gt 0 ]; do
   case $1 in
@@ -35,6 +36,7 @@ while [ $# -gt 0 ]; do
     --scaling-server) SCALING_SERVER=$2; shift 2 ;;
     --no-scaling) SCALING=0; shift ;;
     --setup-only) SETUP_ONLY=1; shift ;;
+    --no-publish) PUBLISH_INET=0; shift ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -62,6 +64,7 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools
 build_inet() {
+  if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ]; then return 0; fi
   log "publishing Inet.Cli (Release) to $PUBLISH"
   dotnet publish -c Release "$ROOT/src/Inet.Cli" -o "$PUBLISH" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
