@@ -47,6 +47,7 @@ PUBLISH=$DATA/inet-publish
 INET=$PUBLISH/Inet.Cli
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv
+WORK=$DATA/work
 mkdir -p "$DATA" "$RUNS"
 log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -190,22 +191,27 @@ verify() {
 
 set_bytes() { du -b --apparent-size -c "$1"/files/*.bin | tail -1 | cut -f1; }
 
-# measure LABEL SET DIR BUILDER ARGS...: BUILDER ARGS sets CMD (the client's command line), which runs
-# under /usr/bin/time; appends a row (label wall user sys maxrss_kb bytes verified) to $RESULTS.
+# measure SET SERVER CLIENT CONNS DEPTH BUILDER ARGS...: BUILDER ARGS sets CMD (the client's command
+# line), which runs under /usr/bin/time with $WORK as its output folder; the output is checked
+# against the set's SHA-256 sums and a row is appended to $RESULTS:
+# set server client conns depth wall user sys maxrss_kb bytes verified
 measure() {
-  local label=$1 set=$2 dir=$3; shift 3
-  local tf=$RUNS/$label.time rc=0
-  rm -rf "$dir"; mkdir -p "$dir"
+  local set=$1 server=$2 client=$3 conns=$4 depth=$5; shift 5
+  local label rc=0
+  label=$(basename "$set")-$server-$client-c$conns${depth:+-p$depth}
+  local tf=$RUNS/$label.time
+  rm -rf "$WORK"; mkdir -p "$WORK"
   "$@"
   sync
   log "run $label"
   /usr/bin/time -f '%e %U %S %M' -o "$tf" "${CMD[@]}" >"$RUNS/$label.log" 2>&1 || rc=$?
   local wall user sys rss ok
   read -r wall user sys rss < <(tail -1 "$tf") || true
-  [ "$rc" = 0 ] || { log "$label exited $rc (see $RUNS/$label.log)"; }
-  ok=$(verify "$set" "$dir")
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$label" "$wall" "$user" "$sys" "$rss" "$(set_bytes "$set")" "$ok" >>"$RESULTS"
-  rm -rf "$dir"
+  [ "$rc" = 0 ] || log "$label exited $rc (see $RUNS/$label.log)"
+  ok=$(verify "$set" "$WORK")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$set")" "$server" "$client" "$conns" "${depth:--}" \
+    "$wall" "$user" "$sys" "$rss" "$(set_bytes "$set")" "$ok" >>"$RESULTS"
+  rm -rf "$WORK"
 }
 
 cmd_nzbget() { # SET SERVER CONNECTIONS DIR
@@ -247,35 +253,31 @@ inet_clients() {
 
 # ---------------------------------------------------------------- report
 print_table() {
-  python3 - "$RESULTS" "$@" <<'EOF'
+  python3 - "$RESULTS" <<'EOF'
 import sys
-rows = {}
-order = []
+rows, order = {}, []
 for line in open(sys.argv[1]):
-    label, wall, user, sys_, rss, size, ok = line.rstrip("\n").split("\t")
-    wall, cpu, rss, size = float(wall), float(user) + float(sys_), int(rss) / 1024, int(size)
-    r = dict(wall=wall, cpu=cpu, rss=rss, size=size, ok=ok)
-    if label in rows:  # --repeat: keep the fastest run, report its CPU and RSS
-        if wall >= rows[label]["wall"]:
-            continue
-    else:
-        order.append(label)
-    rows[label] = r
+    st, server, client, conns, depth, wall, user, sys_, rss, size, ok = line.rstrip("\n").split("\t")
+    st = st.removeprefix("set-")
+    key = (st, server, client, conns, depth)
+    r = dict(wall=float(wall), cpu=float(user) + float(sys_), rss=int(rss) / 1024, size=int(size), ok=ok)
+    if key not in rows:
+        order.append(key)
+    elif r["wall"] >= rows[key]["wall"]:
+        continue  # --repeat: keep the fastest run, with its CPU and RSS
+    rows[key] = r
 gib = 1024 ** 3
 def mbs(r): return r["size"] / 1e6 / r["wall"]
 def cpug(r): return r["cpu"] / (r["size"] / gib)
-print(f"{'run':<34} {'MB/s':>7} {'wall s':>7} {'CPU s':>7} {'CPU s/GiB':>9} {'RSS MB':>7} {'files':>6} {'speed x':>8} {'CPU/GiB x':>9}")
-for label in order:
-    r = rows[label]
-    server = label.split("-")[0]
-    tail = label.split("-", 1)[1]
-    conns = tail.rsplit("-c", 1)[1].split("-")[0] if "-c" in tail else ""
-    peer = rows.get(f"{server}-nzbget-c{conns}")
+print(f"{'set':<6} {'server':<9} {'client':<8} {'conn':>4} {'pipe':>4} {'MB/s':>7} {'wall s':>7} {'CPU s':>6} {'CPU s/GiB':>9} {'RSS MB':>6} {'files':>6} {'speed x':>7} {'CPU/GiB x':>9}")
+for key in order:
+    st, server, client, conns, depth = key
+    r = rows[key]
+    peer = rows.get((st, server, "nzbget", conns, "-"))
     ratio = cpu_ratio = ""
-    if peer and "nzbget" not in label:
-        ratio = f"{mbs(r) / mbs(peer):.2f}x"
-        cpu_ratio = f"{cpug(r) / cpug(peer):.2f}x"
-    print(f"{label:<34} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:7.1f} {cpug(r):9.2f} {r['rss']:7.0f} {r['ok']:>6} {ratio:>8} {cpu_ratio:>9}")
+    if peer and client != "nzbget":
+        ratio, cpu_ratio = f"{mbs(r) / mbs(peer):.2f}x", f"{cpug(r) / cpug(peer):.2f}x"
+    print(f"{st:<6} {server:<9} {client:<8} {conns:>4} {depth:>4} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:6.1f} {cpug(r):9.2f} {r['rss']:6.0f} {r['ok']:>6} {ratio:>7} {cpu_ratio:>9}")
 EOF
 }
 
@@ -307,15 +309,15 @@ main() {
   [ "$SETUP_ONLY" = 1 ] && return 0
 
   : >"$RESULTS"
-  local run_start=$SECONDS r client fn work=$DATA/work
+  local run_start=$SECONDS r client fn
   for s in "${servers[@]}"; do
     [[ ",$SERVERS," == *",$s,"* ]] || continue
     [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
     for r in $(seq 1 "$REPEAT"); do
-      measure "$s-nzbget-c$CONNECTIONS" "$main_set" "$work" cmd_nzbget "$main_set" "$s" "$CONNECTIONS" "$work"
+      measure "$main_set" "$s" nzbget "$CONNECTIONS" "" cmd_nzbget "$main_set" "$s" "$CONNECTIONS" "$WORK"
       while read -r client fn; do
-        measure "$s-$client-c$CONNECTIONS-p$PIPELINE" "$main_set" "$work" \
-          "$fn" "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$work"
+        measure "$main_set" "$s" "$client" "$CONNECTIONS" "$PIPELINE" \
+          "$fn" "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$WORK"
       done < <(inet_clients)
     done
   done
@@ -324,12 +326,14 @@ main() {
     s=$SCALING_SERVER
     [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
     local c p
-    for c in 1 2 4 8 16; do
-      measure "$s-nzbget-c$c" "$scale_set" "$work" cmd_nzbget "$scale_set" "$s" "$c" "$work"
-      for p in 1 4 16; do
-        while read -r client fn; do
-          measure "$s-$client-c$c-p$p" "$scale_set" "$work" "$fn" "$scale_set" "$s" "$c" "$p" "$work"
-        done < <(inet_clients)
+    for r in $(seq 1 "$REPEAT"); do
+      for c in 1 2 4 8 16; do
+        measure "$scale_set" "$s" nzbget "$c" "" cmd_nzbget "$scale_set" "$s" "$c" "$WORK"
+        for p in 1 4 16; do
+          while read -r client fn; do
+            measure "$scale_set" "$s" "$client" "$c" "$p" "$fn" "$scale_set" "$s" "$c" "$p" "$WORK"
+          done < <(inet_clients)
+        done
       done
     done
   fi
@@ -340,6 +344,9 @@ main() {
   echo "MB/s = 10^6 bytes of decoded file data per wall second; CPU = user+sys of the client process;"
   echo "x = Inet / NZBGet at the same server and connection count (speed: higher is better, CPU: lower)."
   echo "Main set: $SIZE MiB; scaling set: $SCALING_SIZE MiB on $SCALING_SERVER. Raw rows: $RESULTS"
+  local startup
+  startup=$( { /usr/bin/time -f '%e %U %S' "$INET" --version >/dev/null; } 2>&1 | tail -1)
+  echo "Inet start-up alone (inet --version): wall, user, sys s = $startup (part of every Inet row)."
   print_table
 }
 
