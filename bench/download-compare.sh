@@ -71,12 +71,7 @@ build_inet() {
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
 }
 
-ensure_nzbget() {
-  command -v nzbget >/dev/null && return 0
-  [ "$(id -u)" = 0 ] || die "nzbget is not installed; run as root (apt-get install -y nzbget) or install it"
-  log "installing nzbget"
-  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 install -y -qq nzbget >&2
-}
+ensure_nzbget() { "$HERE/peers/nzbget/install.sh"; }
 
 # True when this build has the NZB download engine (`inet nzb get`).
 have_nzb_get() { "$INET" nzb get --help 2>/dev/null | grep -q -- --pipeline; }
@@ -215,21 +210,7 @@ measure() {
 }
 
 cmd_nzbget() { # SET SERVER CONNECTIONS DIR
-  local set=$1 port conns=$3 dir=$4
-  port=$(port_of "$2")
-  CMD=(nzbget -n \
-    -o MainDir="$dir" -o DestDir="$dir/dst" -o InterDir="$dir/inter" -o NzbDir="$dir/nzb" \
-    -o QueueDir="$dir/queue" -o TempDir="$dir/tmp" -o ScriptDir="$dir/scripts" -o LockFile="$dir/nzbget.lock" \
-    -o LogFile="$dir/nzbget.log" -o WriteLog=none -o ConfigTemplate= -o WebDir= \
-    -o Server1.Active=yes -o Server1.Host=127.0.0.1 -o Server1.Port="$port" -o Server1.Encryption=no \
-    -o Server1.Username= -o Server1.Password= -o Server1.JoinGroup=no -o Server1.Connections="$conns" \
-    -o Server1.Level=0 -o Server1.Retention=0 \
-    -o ParCheck=manual -o ParRepair=no -o ParRename=no -o RarRename=no -o DirectRename=no \
-    -o Unpack=no -o DirectUnpack=no -o HealthCheck=none -o DupeCheck=no -o CrcCheck=yes \
-    -o DirectWrite=yes -o ArticleCache=50 -o WriteBuffer=1024 -o ContinuePartial=no -o FlushQueue=no \
-    -o DiskSpace=0 -o KeepHistory=0 -o NzbLog=no -o UpdateCheck=none -o CrashTrace=no -o CrashDump=no \
-    -o OutputMode=log -o DetailTarget=none -o InfoTarget=screen -o ArticleRetries=1 \
-    "$set/$2.nzb")
+  CMD=("$HERE/peers/nzbget/get.sh" 127.0.0.1 "$(port_of "$2")" "$3" "$1/$2.nzb" "$4")
 }
 
 cmd_robot() { # SET SERVER CONNECTIONS PIPELINE DIR
