@@ -7,7 +7,8 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Nntp.NntpCommand.Create();
+        yield return UuCommand.Create();
         yield return ServeCommand.Create();
-        yield break;
     }
 }

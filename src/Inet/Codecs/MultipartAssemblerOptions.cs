@@ -1,0 +1,17 @@
+namespace Inet.Codecs;
+
+/// <summary>What is known about a file before its parts arrive; every field is optional.</summary>
+public sealed record MultipartAssemblerOptions
+{
+    /// <summary>Announced file size in bytes (yEnc <c>size=</c>); parts past it are refused.</summary>
+    public long? ExpectedSize { get; init; }
+
+    /// <summary>Announced number of parts (yEnc <c>total=</c>); parts are numbered from 1.</summary>
+    public int? ExpectedPartCount { get; init; }
+
+    /// <summary>Announced CRC-32 of the whole file (yEnc <c>crc32=</c> on the last part).</summary>
+    public uint? ExpectedCrc32 { get; init; }
+
+    /// <summary>Replace an existing file with the final name instead of picking <c>name (1).ext</c>.</summary>
+    public bool OverwriteExisting { get; init; }
+}

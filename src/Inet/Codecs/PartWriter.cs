@@ -1,0 +1,127 @@
+using System.IO.Hashing;
+
+namespace Inet.Codecs;
+
+/// <summary>
+/// Writes one part of a <see cref="MultipartAssembler"/> file at its offset, in as many chunks as the
+/// decoder produces. One writer belongs to one thread at a time; different parts may be written concurrently.
+/// </summary>
+public sealed class PartWriter : IDisposable
+{
+    private readonly MultipartAssembler _owner;
+    private readonly Crc32 _crc = new();
+    private readonly long _limit; // first byte this part may not write
+    private long _received;
+    private long _written;
+    private bool _closed;
+
+    internal PartWriter(MultipartAssembler owner, int partNumber, long offset, long? expectedLength, long limit, bool discarding)
+    {
+        _owner = owner;
+        PartNumber = partNumber;
+        Offset = offset;
+        ExpectedLength = expectedLength;
+        _limit = limit;
+        IsDiscarding = discarding;
+    }
+
+    /// <summary>The part number (from 1).</summary>
+    public int PartNumber { get; }
+
+    /// <summary>Where the part starts in the file.</summary>
+    public long Offset { get; }
+
+    /// <summary>Announced length of the part, if known.</summary>
+    public long? ExpectedLength { get; }
+
+    /// <summary>Bytes handed to <see cref="Write"/> so far (including any beyond the announced length).</summary>
+    public long BytesReceived => _received;
+
+    /// <summary>True when the part was refused (duplicate, overlap, out of range): data is read and dropped.</summary>
+    public bool IsDiscarding { get; }
+
+    /// <summary>Writes the next chunk of the part. Bytes past the announced length are counted but not written.</summary>
+    public void Write(ReadOnlySpan<byte> data)
+    {
+        var chunk = Accept(data.Length);
+        if (chunk == 0)
+            return;
+        var slice = data[..chunk];
+        _owner.WriteAt(slice, Offset + _written);
+        _crc.Append(slice);
+        _written += chunk;
+    }
+
+    /// <summary>Asynchronous form of <see cref="Write"/>.</summary>
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken = default)
+    {
+        var chunk = Accept(data.Length);
+        if (chunk == 0)
+            return;
+        var slice = data[..chunk];
+        await _owner.WriteAtAsync(slice, Offset + _written, cancellationToken).ConfigureAwait(false);
+        _crc.Append(slice.Span);
+        _written += chunk;
+    }
+
+    /// <summary>
+    /// Ends the part. <paramref name="expectedCrc32"/> is the CRC the sender announced (yEnc <c>pcrc32=</c>);
+    /// the writer compares it with the CRC of what was written. Null means no CRC is known.
+    /// </summary>
+    public PartStatus Complete(uint? expectedCrc32 = null)
+    {
+        var actual = _crc.GetCurrentHashAsUInt32();
+        return Close(actual, expectedCrc32 is null || expectedCrc32 == actual);
+    }
+
+    /// <summary>
+    /// Ends the part for a decoder that checked the CRC itself: <paramref name="crc32"/> is the CRC of the decoded
+    /// data, <paramref name="crcOk"/> whether it matched the sender's. A CRC that differs from what was written is a mismatch too.
+    /// </summary>
+    public PartStatus Complete(uint crc32, bool crcOk)
+    {
+        var actual = _crc.GetCurrentHashAsUInt32();
+        return Close(actual, crcOk && crc32 == actual);
+    }
+
+    /// <summary>
+    /// Ends a part whose input stopped before its end marker (uuencode <c>end</c>, yEnc <c>=yend</c>): the bytes
+    /// are kept, but the file is reported incomplete.
+    /// </summary>
+    public PartStatus CompleteTruncated()
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _closed = true;
+        return _owner.EndPart(this, PartStatus.Truncated, _written, _crc.GetCurrentHashAsUInt32());
+    }
+
+    /// <summary>Abandons the part if it was not completed: it counts as missing.</summary>
+    public void Dispose()
+    {
+        if (_closed)
+            return;
+        _closed = true;
+        _owner.EndPart(this, PartStatus.Abandoned, 0, 0);
+    }
+
+    private PartStatus Close(uint crc, bool crcOk)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _closed = true;
+        var status = ExpectedLength is { } expected && expected != _received ? PartStatus.SizeMismatch
+            : _received != _written ? PartStatus.SizeMismatch
+            : crcOk ? PartStatus.Ok
+            : PartStatus.CrcMismatch;
+        return _owner.EndPart(this, status, _written, crc);
+    }
+
+    private int Accept(int length)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        _received += length;
+        if (IsDiscarding)
+            return 0;
+        var room = _limit - Offset - _written;
+        return (int)Math.Clamp(room, 0, length);
+    }
+}
