@@ -60,7 +60,7 @@ internal sealed partial class NntpSession : IDisposable
                 _stream = await HandshakeAsync(_stream).ConfigureAwait(false);
                 _tls = true;
             }
-            _writer = new ReplyWriter(_stream, _faults.DisconnectAfterBytes);
+            _writer = new ReplyWriter(_stream, _faults);
             _reader = new ServerLineReader(_stream, Math.Max(_options.MaxCommandLineLength, _options.MaxArticleLineLength), _writer.FlushAsync);
             if (tooManyClients)
             {
