@@ -15,6 +15,7 @@ cd "$ROOT" || exit 1
 CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
 SERVERS=(inn2)                       # one scripts/servers/<name>.sh per server
+TOOLS=(par2)                         # Debian packages the tests call (PAR2 repair)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { printf '==> %s\n' "$*"; }
@@ -39,6 +40,7 @@ t0=$SECONDS
 if [ "${INET_TEST_NO_SERVERS:-}" = 1 ]; then
   say "INET_TEST_NO_SERVERS=1: servers not started"
 elif is_root; then
+  apt_install "${TOOLS[@]}" >/dev/null || { say "installing ${TOOLS[*]} FAILED"; [ "${CI:-}" = true ] && status=1; }
   for s in "${SERVERS[@]}"; do
     ts=$SECONDS
     was_running=0

@@ -5,7 +5,11 @@ using MimeKit.Encodings;
 
 namespace Inet.Benchmarks;
 
-/// <summary>Inet's uudecode against MimeKit's UUDecoder on the same 768 KiB file (about 1 MB of uu text).</summary>
+/// <summary>
+/// Inet's uudecode against MimeKit's UUDecoder on the same 768 KiB file (about 1 MB of uu text).
+/// Run: <c>dotnet run -c Release -- --filter '*UuDecode*' --job medium</c>. On the shared 2-core dev machine
+/// (2026-12-01, loaded) MimeKit took 5.0 ms, Inet 0.43 ms in memory and 0.39 ms from a stream: about 12x.
+/// </summary>
 [MemoryDiagnoser]
 public class UuDecodeBenchmarks
 {

@@ -99,8 +99,11 @@ public sealed class MultipartAssembler : IDisposable
             if (_result is not null)
                 return _result;
             _active.Clear(); // open parts are abandoned: their ranges count as missing
-            CloseHandle();
+            StopWrites();
             var analysis = AssemblyAnalyzer.Analyze(FileName, TempPath, _options, _done, _conflicts);
+            if (analysis.Parts.Count > 0)
+                RandomAccess.SetLength(_handle, analysis.Size); // through our own handle: the path could be swapped
+            _handle.Dispose();
             _result = Place(analysis);
             return _result;
         }
@@ -113,7 +116,8 @@ public sealed class MultipartAssembler : IDisposable
         {
             if (_result is not null)
                 return;
-            CloseHandle();
+            StopWrites();
+            _handle.Dispose();
             _result = AssemblyAnalyzer.Analyze(FileName, null, _options, [], _conflicts);
             File.Delete(TempPath);
         }
@@ -192,13 +196,12 @@ public sealed class MultipartAssembler : IDisposable
     }
 
     // Waits for writes in flight so no byte lands in the file after it was checked and renamed.
-    private void CloseHandle()
+    private void StopWrites()
     {
         Interlocked.Exchange(ref _closed, 1);
         var spin = new SpinWait();
         while (Volatile.Read(ref _activeWrites) != 0)
             spin.SpinOnce();
-        _handle.Dispose();
     }
 
     private AssemblyResult Place(AssemblyResult analysis)
@@ -208,8 +211,6 @@ public sealed class MultipartAssembler : IDisposable
             File.Delete(TempPath);
             return analysis with { Path = null };
         }
-        using (var handle = File.OpenHandle(TempPath, FileMode.Open, FileAccess.Write))
-            RandomAccess.SetLength(handle, analysis.Size);
         var leaf = analysis.Status switch
         {
             AssemblyStatus.Ok => FileName,

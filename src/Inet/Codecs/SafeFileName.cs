@@ -160,8 +160,9 @@ public static class SafeFileName
         return builder.ToString();
     }
 
+    // Slash look-alikes too: "best fit" conversions to ANSI code pages turn them into real separators.
     private static bool IsWindowsReserved(char c) =>
-        c is '<' or '>' or ':' or '"' or '|' or '?' or '*' or '/' or '\\';
+        c is '<' or '>' or ':' or '"' or '|' or '?' or '*' or '/' or '\\' or '\uFF0F' or '\uFF3C' or '\u2215' or '\u2044' or '\u29F5';
 
     private static bool IsBidiControl(char c) =>
         c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C' or '\uFEFF';

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using Inet.Codecs;
 using Crc = System.IO.Hashing.Crc32;
 
@@ -55,6 +58,49 @@ public sealed class MultipartAssemblerTests : IDisposable
         Assert.False(File.Exists(assembler.TempPath));
         Assert.Single(Directory.GetFiles(_dir));
     }
+
+    [Property(MaxTest = 60)]
+    public Property AnyOrderAnyChunking_MissingPartsReportedExactly() =>
+        Prop.ForAll(
+            Gen.Choose(1, 12).ToArbitrary(),
+            ArbMap.Default.GeneratorFor<int>().ToArbitrary(),
+            (parts, seed) =>
+            {
+                var random = new Random(seed);
+                var partSize = (_data.Length + parts - 1) / parts;
+                var count = (_data.Length + partSize - 1) / partSize;
+                var skipped = Enumerable.Range(1, count).Where(_ => random.Next(4) == 0).ToArray();
+                var dir = Directory.CreateTempSubdirectory("inet-assembler-prop-").FullName;
+                try
+                {
+                    using var assembler = new MultipartAssembler(dir, "p.bin", Announced(count));
+                    foreach (var n in Enumerable.Range(1, count).Except(skipped).OrderBy(_ => random.Next()))
+                    {
+                        var offset = (n - 1) * partSize;
+                        var length = Math.Min(partSize, _data.Length - offset);
+                        using var writer = assembler.BeginPart(n, offset, length);
+                        for (var i = 0; i < length;)
+                        {
+                            var chunk = Math.Min(random.Next(1, 2000), length - i);
+                            writer.Write(_data.AsSpan(offset + i, chunk));
+                            i += chunk;
+                        }
+                        writer.Complete(CrcOf(_data.AsSpan(offset, length)));
+                    }
+                    var result = assembler.Finish();
+                    var missingBytes = result.MissingRanges.Sum(r => r.Length);
+                    var expectedMissingBytes = skipped.Sum(n => Math.Min(partSize, _data.Length - ((n - 1) * partSize)));
+                    return result.PartsMissing.SequenceEqual(skipped)
+                        && missingBytes == expectedMissingBytes
+                        && (skipped.Length == 0
+                            ? result.IsOk && File.ReadAllBytes(result.Path!).AsSpan().SequenceEqual(_data)
+                            : result.Status == AssemblyStatus.Incomplete);
+                }
+                finally
+                {
+                    Directory.Delete(dir, recursive: true);
+                }
+            });
 
     [Fact]
     public void TempFile_IsHiddenAndInsideTheFolder()

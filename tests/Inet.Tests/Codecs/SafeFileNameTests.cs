@@ -35,6 +35,7 @@ public sealed class SafeFileNameTests : IDisposable
     [InlineData("txt.\u202Eexe", "txt.exe")]
     [InlineData("what?*<>|\".txt", "what______.txt")]
     [InlineData("file.txt:stream", "file.txt_stream")]
+    [InlineData("..\uFF0F..\uFF0Fetc\u2215passwd", "_.._etc_passwd")]
     public void Sanitize_RemovesControlAndReplacesReservedCharacters(string input, string expected) =>
         Assert.Equal(expected, SafeFileName.Sanitize(input));
 
@@ -119,6 +120,25 @@ public sealed class SafeFileNameTests : IDisposable
     {
         var path = SafeFileName.Resolve(_dir, "../../../../tmp/x.bin");
         Assert.Equal(Path.Combine(_dir, "x.bin"), path);
+    }
+
+    [Fact]
+    public void Resolve_FolderWithTrailingSeparatorOrRelativeParts_GivesSamePath()
+    {
+        var expected = Path.Combine(_dir, "a.bin");
+        Assert.Equal(expected, SafeFileName.Resolve(_dir + Path.DirectorySeparatorChar, "a.bin"));
+        Assert.Equal(expected, SafeFileName.Resolve(Path.Combine(_dir, "sub", ".."), "a.bin"));
+    }
+
+    [Fact]
+    public void IsDirectChild_RejectsParentSiblingNestedAndTheFolderItself()
+    {
+        Assert.True(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "x")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "..", "x")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, _dir + "-sibling" + Path.DirectorySeparatorChar + "x"));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "a", "b")));
+        Assert.False(SafeFileName.IsDirectChild(_dir, _dir + Path.DirectorySeparatorChar));
+        Assert.False(SafeFileName.IsDirectChild(_dir, Path.Combine(_dir, "..", Path.GetFileName(_dir))));
     }
 
     [Fact]

@@ -70,6 +70,25 @@ public sealed class UuCodecTests : IDisposable
                 return file.Complete && file.Data.AsSpan().SequenceEqual(data);
             });
 
+    [Property(MaxTest = 200)]
+    public bool BrokenEncoder_SpacesForZeroAndTrailingSpacesStripped_DecodesExactly(byte[] data)
+    {
+        // What an old encoder plus a space-stripping gateway make of our output.
+        var lines = UuEncoder.Encode(data, "x").Split('\n')
+            .Select((line, i) => i == 0 || line == "end" ? line : line.Replace('`', ' ').TrimEnd(' '));
+        var file = Assert.Single(DecodeText(string.Join('\n', lines)).Files);
+        return file.Complete && file.Data.AsSpan().SequenceEqual(data);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Decode_ArbitraryBytes_NeverThrowsAndEndsEveryFile(byte[] noise, byte[] data)
+    {
+        var text = Encoding.Latin1.GetBytes(UuEncoder.Encode(data, "f"));
+        var output = new MemoryUuOutput();
+        var begun = UuDecoder.Decode([.. noise, .. "\nbegin 644 n\n"u8, .. noise, (byte)'\n', .. text, .. noise], output);
+        return begun == output.Files.Count && output.Files.Any(f => f.Complete && f.Data.AsSpan().SequenceEqual(data));
+    }
+
     [Fact]
     public async Task RoundTrip_LargeFileThroughStreams()
     {

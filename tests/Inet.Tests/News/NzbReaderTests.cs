@@ -261,4 +261,17 @@ public class NzbReaderTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => NzbReader.ReadAsync(NzbSamples.Latin1(NzbSamples.TwoFiles), cancellationToken: cts.Token));
     }
+
+    [Fact]
+    public void Read_ElementsOutOfPlace_AreIgnored()
+    {
+        const string text = """
+            <nzb><segments><segment number="1">stray@x</segment></segments>
+            <meta type="title">not in head</meta>
+            <file subject="s"><segments><segment number="1">ok@x</segment></segments></file></nzb>
+            """;
+        var result = NzbReader.Read(NzbSamples.Utf8(text));
+        Assert.Null(result.Document.Title);
+        Assert.Equal("ok@x", Assert.Single(Assert.Single(result.Document.Files).Segments).MessageId);
+    }
 }

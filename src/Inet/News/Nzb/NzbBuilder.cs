@@ -16,6 +16,8 @@ internal sealed class NzbBuilder(XmlReader xml)
     private readonly StringBuilder _text = new();
     private readonly List<RawSegment> _rawSegments = [];
     private bool _collecting;
+    private int _collectDepth;
+    private bool _sawRoot;
     private string _metaType = "";
     private RawSegment _segment;
     private NzbFile? _file;
@@ -50,8 +52,6 @@ internal sealed class NzbBuilder(XmlReader xml)
         return new NzbReadResult(_document, _warnings);
     }
 
-    private bool _sawRoot;
-
     private void StartElement(string name)
     {
         var parent = _path.Count == 0 ? null : _path.Peek();
@@ -84,20 +84,22 @@ internal sealed class NzbBuilder(XmlReader xml)
 
     private void EndElement()
     {
+        // Text belongs to the element that started collecting; markup nested in it is ignored.
+        var text = _collecting && _path.Count == _collectDepth ? EndText() : null;
         var name = _path.Pop();
         var parent = _path.Count == 0 ? null : _path.Peek();
         switch (parent, name)
         {
-            case ("head", "meta"):
-                _document.Meta.Add(new NzbMeta(_metaType, EndText()));
+            case ("head", "meta") when text is not null:
+                _document.Meta.Add(new NzbMeta(_metaType, text));
                 break;
-            case ("groups", "group") when _file is not null:
-                var group = EndText().Trim();
+            case ("groups", "group") when _file is not null && text is not null:
+                var group = text.Trim();
                 if (group.Length > 0)
                     _file.Groups.Add(group);
                 break;
-            case ("segments", "segment") when _file is not null:
-                _rawSegments.Add(_segment with { Text = EndText() });
+            case ("segments", "segment") when _file is not null && text is not null:
+                _rawSegments.Add(_segment with { Text = text });
                 break;
             case ("nzb", "file") when _file is not null:
                 var index = _document.Files.Count;
@@ -134,6 +136,7 @@ internal sealed class NzbBuilder(XmlReader xml)
     {
         _text.Clear();
         _collecting = true;
+        _collectDepth = _path.Count;
     }
 
     private string EndText()

@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace Inet.Cli;
+
+/// <summary><c>inet yenc</c>: decode yEnc posts into files, or encode a file into yEnc parts.</summary>
+internal static class YencCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("yenc", "Decode or encode yEnc.");
+        command.Subcommands.Add(YencDecodeCommand.Create());
+        command.Subcommands.Add(YencEncodeCommand.Create());
+        return command;
+    }
+}

@@ -1,0 +1,47 @@
+using System.Numerics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Inet.Codecs.Yenc;
+
+/// <summary>Finds where a line ends inside a SIMD block of the encoder.</summary>
+internal static class YencEncodeLines
+{
+    /// <summary>
+    /// For a block of <paramref name="width"/> (at most 32) input bytes with escape mask
+    /// <paramref name="escapes"/>, the index of the byte whose output first reaches <paramref name="room"/>
+    /// characters (it ends the line), or -1 when the whole block stays below.
+    /// </summary>
+    public static int LastCharIndex(uint escapes, int width, int room)
+    {
+        var total = width + BitOperations.PopCount(escapes);
+        if (room > total)
+            return -1;
+        // Two slots per input byte: an '=' slot, kept when escaped, then the data slot, always kept.
+        var slots = 0xAAAAAAAAAAAAAAAAUL | Spread(escapes);
+        return NthSetBit(slots, room) >> 1;
+    }
+
+    /// <summary>Moves bit k of <paramref name="value"/> to bit 2k.</summary>
+    private static ulong Spread(uint value)
+    {
+        if (Bmi2.X64.IsSupported)
+            return Bmi2.X64.ParallelBitDeposit(value, 0x5555555555555555UL);
+        ulong x = value;
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFUL;
+        x = (x | (x << 8)) & 0x00FF00FF00FF00FFUL;
+        x = (x | (x << 4)) & 0x0F0F0F0F0F0F0F0FUL;
+        x = (x | (x << 2)) & 0x3333333333333333UL;
+        x = (x | (x << 1)) & 0x5555555555555555UL;
+        return x;
+    }
+
+    /// <summary>Position of the n-th (1-based) set bit.</summary>
+    private static int NthSetBit(ulong value, int n)
+    {
+        if (Bmi2.X64.IsSupported)
+            return BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << (n - 1), value));
+        for (var k = 1; k < n; k++)
+            value &= value - 1;
+        return BitOperations.TrailingZeroCount(value);
+    }
+}

@@ -1,0 +1,197 @@
+using Inet.Codecs;
+using Inet.Core;
+using Inet.Nntp;
+using Microsoft.Extensions.Logging;
+
+namespace Inet.News.Robot;
+
+/// <summary>
+/// Fetches the planned articles over several connections, each keeping a window of BODY (or
+/// ARTICLE) commands in flight, and decodes each one while it arrives. A lost connection is
+/// reopened and its unfinished articles are tried again; nothing is fetched twice once decoded.
+/// </summary>
+internal sealed class RobotDownloader
+{
+    private const int MaxAttempts = 3;
+    private readonly NewsRobotOptions _options;
+    private readonly RobotReport _report;
+    private readonly IProgress<RobotProgress>? _progress;
+    private readonly ILogger _log;
+    private readonly Action<IReadOnlyCollection<(string Group, long Number)>> _finished;
+    private readonly Lock _queueGate = new();
+    private readonly Queue<ArticleWork> _queue = new();
+    private readonly Dictionary<ArticleWork, int> _attempts = [];
+    private long _totalExpected;
+    private long _received;
+
+    public RobotDownloader(NewsRobotOptions options, RobotReport report, IProgress<RobotProgress>? progress, ILogger log,
+        Action<IReadOnlyCollection<(string Group, long Number)>> finished)
+    {
+        _options = options;
+        _report = report;
+        _progress = progress;
+        _log = log;
+        _finished = finished;
+    }
+
+    public async Task RunAsync(List<List<ArticleWork>> files, CancellationToken cancellationToken)
+    {
+        foreach (var article in files.SelectMany(f => f))
+        {
+            _queue.Enqueue(article);
+            _totalExpected += article.Bytes;
+        }
+        using var registry = new YencFileRegistry(_options.OutputDirectory);
+        var workers = Enumerable.Range(0, Math.Min(_options.Connections, _queue.Count))
+            .Select(_ => Task.Run(() => WorkerAsync(registry, cancellationToken), cancellationToken))
+            .ToList();
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (!cancellationToken.IsCancellationRequested)
+                FinishIncomplete(registry);
+        }
+    }
+
+    private async Task WorkerAsync(YencFileRegistry registry, CancellationToken cancellationToken)
+    {
+        using var decoder = new ArticleDecoder(registry, _options.OutputDirectory, _options.SaveText);
+        NntpClient? client = null;
+        var failures = 0;
+        try
+        {
+            while (TakeBatch() is { Count: > 0 } batch)
+            {
+                var pending = new Queue<ArticleWork>(batch);
+                try
+                {
+                    client ??= await NntpClient.ConnectAsync(_options.Server, cancellationToken).ConfigureAwait(false);
+                    await FetchAsync(client, decoder, registry, pending, cancellationToken).ConfigureAwait(false);
+                    failures = 0;
+                }
+                catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+                {
+                    _log.LogWarning("Connection lost ({Message}); reconnecting and retrying {Count} articles", e.Message, pending.Count);
+                    if (client is not null)
+                        await client.DisposeAsync().ConfigureAwait(false);
+                    client = null;
+                    Requeue(pending);
+                    failures++;
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(failures, 5)))), cancellationToken).ConfigureAwait(false);
+                    if (failures > 5)
+                        throw;
+                }
+            }
+        }
+        finally
+        {
+            if (client is not null)
+            {
+                try { await client.QuitAsync(CancellationToken.None).ConfigureAwait(false); }
+                catch (Exception e) when (e is IOException or InvalidOperationException) { }
+                await client.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Fetches the batch in runs of the same command; removes each article from <paramref name="pending"/> once handled.</summary>
+    private async Task FetchAsync(NntpClient client, ArticleDecoder decoder, YencFileRegistry registry, Queue<ArticleWork> pending, CancellationToken cancellationToken)
+    {
+        while (pending.Count > 0)
+        {
+            var bodyOnly = pending.Peek().BodyOnly;
+            var run = pending.TakeWhile(w => w.BodyOnly == bodyOnly).ToList();
+            var ids = run.Select(w => ArticleId.ByMessageId(w.MessageId)).ToList();
+            var index = 0;
+            await foreach (var response in client.PipelineAsync(bodyOnly ? "BODY" : "ARTICLE", ids, _options.PipelineDepth, cancellationToken).ConfigureAwait(false))
+            {
+                var work = run[index++];
+                if (response.Body is null)
+                {
+                    Interlocked.Increment(ref _report.ArticlesFailed);
+                    _report.Warn($"{work.Group} {work.Number} {work.MessageId}: {response.Reply.Code} {response.Reply.Text}");
+                }
+                else
+                {
+                    var outcome = await decoder.DecodeAsync(work, response.Body.Content, !bodyOnly, cancellationToken).ConfigureAwait(false);
+                    await response.Body.DisposeAsync().ConfigureAwait(false);
+                    var bytes = ((DotBodyStream)response.Body.Content).BytesRead;
+                    Interlocked.Add(ref _report.BytesReceived, bytes);
+                    Interlocked.Increment(ref _report.ArticlesFetched);
+                    var total = Interlocked.Add(ref _received, bytes);
+                    Record(work, outcome, registry);
+                    _progress?.Report(new RobotProgress("article", outcome.YencFile?.Assembler.FileName, bytes, null, total, _totalExpected));
+                }
+                pending.Dequeue();
+            }
+        }
+    }
+
+    private void Record(ArticleWork work, ArticleDecoder.Outcome outcome, YencFileRegistry registry)
+    {
+        if (outcome.YencFile is { } entry)
+        {
+            if (outcome.FileComplete && registry.Finish(entry) is { } result)
+                Report(result, entry, "yenc");
+            return;
+        }
+        foreach (var file in outcome.Files)
+            _report.Add(ToReport(file, outcome.Kind.ToString().ToLowerInvariant(), work.Group));
+        _finished([(work.Group, work.Number)]);
+    }
+
+    private void Report(AssemblyResult result, YencFileRegistry.Entry entry, string kind)
+    {
+        _report.Add(ToReport(result, kind, entry.Group));
+        _progress?.Report(new RobotProgress("file", result.FileName, result.Size, result.Size, Interlocked.Read(ref _received), _totalExpected));
+        List<(string, long)> articles;
+        lock (entry) articles = entry.Articles.Select(n => (entry.Group, n)).ToList();
+        _finished(articles);
+    }
+
+    private void FinishIncomplete(YencFileRegistry registry)
+    {
+        foreach (var entry in registry.Unfinished())
+        {
+            if (registry.Finish(entry) is { } result)
+                Report(result, entry, "yenc");
+        }
+    }
+
+    private static FileReport ToReport(AssemblyResult r, string kind, string group) =>
+        new(r.FileName, r.Path, r.Size, r.Crc32, r.Status, kind, r.PartsFound.Count, r.PartsMissing, group);
+
+    private List<ArticleWork> TakeBatch()
+    {
+        var batch = new List<ArticleWork>();
+        lock (_queueGate)
+        {
+            while (batch.Count < _options.PipelineDepth * 2 && _queue.Count > 0)
+                batch.Add(_queue.Dequeue());
+        }
+        return batch;
+    }
+
+    private void Requeue(IEnumerable<ArticleWork> articles)
+    {
+        lock (_queueGate)
+        {
+            foreach (var work in articles)
+            {
+                _attempts[work] = _attempts.GetValueOrDefault(work) + 1;
+                if (_attempts[work] < MaxAttempts)
+                {
+                    _queue.Enqueue(work);
+                }
+                else
+                {
+                    Interlocked.Increment(ref _report.ArticlesFailed);
+                    _report.Warn($"{work.Group} {work.Number} {work.MessageId}: gave up after {MaxAttempts} attempts");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Inet.Codecs;
+using Inet.Codecs.Yenc;
+
+namespace Inet.News.Robot;
+
+/// <summary>
+/// The yEnc files being assembled in this run, keyed by the (sanitized) name in their =ybegin
+/// line. Tracks which articles fed each file so the state can be updated when it is finished.
+/// </summary>
+internal sealed class YencFileRegistry : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, Entry> _files = new(StringComparer.Ordinal);
+    private readonly string _directory;
+
+    public YencFileRegistry(string directory) => _directory = directory;
+
+    internal sealed class Entry(MultipartAssembler assembler, int total, string group)
+    {
+        public MultipartAssembler Assembler { get; } = assembler;
+        public int Total { get; } = total;
+        public string Group { get; } = group;
+        public HashSet<int> PartsDone { get; } = [];
+        public List<long> Articles { get; } = [];
+        public bool Finished { get; set; }
+    }
+
+    public Entry Get(YencBeginLine begin, string group)
+    {
+        var name = SafeFileName.Sanitize(begin.Name);
+        lock (_gate)
+        {
+            if (!_files.TryGetValue(name, out var entry))
+            {
+                var total = Math.Max(begin.Total, 1);
+                var options = new MultipartAssemblerOptions
+                {
+                    ExpectedSize = begin.Size > 0 ? begin.Size : null,
+                    ExpectedPartCount = begin.IsMultipart ? total : 1,
+                    OverwriteExisting = false,
+                };
+                _files[name] = entry = new Entry(new MultipartAssembler(_directory, name, options), begin.IsMultipart ? total : 1, group);
+            }
+            return entry;
+        }
+    }
+
+    /// <summary>Records a finished part; returns true when the file now has every part (and should be finished).</summary>
+    public bool PartDone(Entry entry, int part, long article)
+    {
+        lock (_gate)
+        {
+            entry.Articles.Add(article);
+            entry.PartsDone.Add(part);
+            return !entry.Finished && entry.PartsDone.Count >= entry.Total;
+        }
+    }
+
+    /// <summary>Files not yet finished (at the end of a run).</summary>
+    public List<Entry> Unfinished()
+    {
+        lock (_gate)
+            return _files.Values.Where(e => !e.Finished).ToList();
+    }
+
+    /// <summary>Finishes the file once; returns null if another thread already did.</summary>
+    public AssemblyResult? Finish(Entry entry)
+    {
+        lock (_gate)
+        {
+            if (entry.Finished)
+                return null;
+            entry.Finished = true;
+        }
+        return entry.Assembler.Finish();
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            foreach (var entry in _files.Values)
+                entry.Assembler.Dispose();
+        }
+    }
+}

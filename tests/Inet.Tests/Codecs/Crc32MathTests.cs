@@ -1,0 +1,83 @@
+using FsCheck.Xunit;
+using Inet.Codecs;
+using static Inet.Tests.Codecs.YencTestData;
+
+namespace Inet.Tests.Codecs;
+
+public class Crc32MathTests
+{
+    [Fact]
+    public void Hash_KnownValues_FromZlib()
+    {
+        Assert.Equal(0u, Crc32Math.Hash([]));
+        Assert.Equal(0xe8b7be43u, Crc32Math.Hash("a"u8));
+        Assert.Equal(0x352441c2u, Crc32Math.Hash("abc"u8));
+        Assert.Equal(0x4b8e39efu, Crc32Math.Hash("abcdef"u8));
+    }
+
+    [Fact]
+    public void Combine_KnownValues()
+    {
+        Assert.Equal(0x4b8e39efu, Crc32Math.Combine(0x352441c2, 0x0cc4e161, 3)); // "abc" + "def"
+        Assert.Equal(0x352441c2u, Crc32Math.Combine(0, 0x352441c2, 3));
+        Assert.Equal(0x352441c2u, Crc32Math.Combine(0x352441c2, 0, 0));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Combine_EqualsHashOfConcatenation(int seed, ushort lengthA, ushort lengthB)
+    {
+        var a = Random(seed, lengthA % 3000);
+        var b = Random(~seed, lengthB % 3000);
+        var whole = Crc32Math.Hash(a.Concat(b).ToArray());
+        return Crc32Math.Combine(Crc32Math.Hash(a), Crc32Math.Hash(b), b.Length) == whole
+            && Crc32Math.Append(Crc32Math.Hash(a), b) == whole;
+    }
+
+    [Fact]
+    public void Combine_LongLengths_MatchesZeroExtension()
+    {
+        // crc(A || 0^n) via combine with crc(0^n), n large: checks the power table beyond small n.
+        var zeros = new byte[1 << 20];
+        var a = "abc"u8.ToArray();
+        var expected = Crc32Math.Hash(a.Concat(zeros).ToArray());
+        Assert.Equal(expected, Crc32Math.Combine(0x352441c2, Crc32Math.Hash(zeros), zeros.Length));
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Hash_AnyLength_EqualsSystemIoHashing(int seed)
+    {
+        var data = Random(seed, Size(seed, 5000));
+        return Crc32Math.Hash(data) == System.IO.Hashing.Crc32.HashToUInt32(data);
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Append_AnySplit_EqualsWholeHash(int seed)
+    {
+        var data = Random(seed, Size(seed, 5000));
+        var cut = data.Length == 0 ? 0 : Size(~seed, data.Length);
+        return Crc32Math.Append(Crc32Math.Hash(data.AsSpan(0, cut)), data.AsSpan(cut)) == System.IO.Hashing.Crc32.HashToUInt32(data);
+    }
+
+    [Fact]
+    public void Hash_LargeBuffers_EqualsSystemIoHashing()
+    {
+        foreach (var length in new[] { 511, 512, 513, 767, 768, 1024, 65_536 + 15, 768_000 })
+        {
+            var data = Random(length, length);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), Crc32Math.Hash(data));
+        }
+    }
+
+    [Fact]
+    public void Folding_WhenSupported_MatchesWithAnyStartCrc()
+    {
+        if (!Crc32Folding.IsSupported)
+            return; // machines without VPCLMULQDQ use System.IO.Hashing, covered above
+        foreach (var length in new[] { 512, 700, 4096 + 3, 100_000 })
+        {
+            var data = Random(length, length);
+            var prefix = Random(~length, 37);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), Crc32Folding.Append(Crc32Math.Hash(prefix), data));
+        }
+    }
+}

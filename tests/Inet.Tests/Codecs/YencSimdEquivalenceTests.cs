@@ -1,0 +1,101 @@
+using FsCheck;
+using FsCheck.Xunit;
+using Inet.Codecs.Yenc;
+using static Inet.Tests.Codecs.YencTestData;
+
+namespace Inet.Tests.Codecs;
+
+/// <summary>Every SIMD path must match the scalar reference byte for byte, status and position included.</summary>
+public class YencSimdEquivalenceTests
+{
+    private static IEnumerable<YencSimdPath> SimdPaths => YencSimd.Supported().Where(p => p != YencSimdPath.Scalar);
+
+    [Fact]
+    public void Machine_HasAtLeastOneSimdPath()
+    {
+        // Guards against silently testing nothing: every CI machine here has 128-bit SIMD.
+        Assert.NotEmpty(SimdPaths);
+    }
+
+    private static bool DecodeMatches(byte[] input, bool raw, int[] splits)
+    {
+        var expected = Decode(input, YencSimdPath.Scalar, raw, splits);
+        foreach (var path in SimdPaths)
+        {
+            var actual = Decode(input, path, raw, splits);
+            Assert.Equal(expected.Status, actual.Status);
+            Assert.Equal(expected.Consumed, actual.Consumed);
+            Assert.Equal(expected.EscapePending, actual.EscapePending);
+            Assert.Equal(expected.Output, actual.Output);
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 300)]
+    public bool Decode_SpecialDenseInput_SimdEqualsScalar(int seed, bool raw, byte chunks)
+    {
+        var input = SpecialDense(seed, Size(seed, 3000));
+        return DecodeMatches(input, raw, Splits(seed ^ 0x5a5a, input.Length, chunks % 8));
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Decode_EncodedRandomData_SimdEqualsScalar(int seed, bool raw, byte chunks)
+    {
+        var input = Encode(Random(seed, Size(seed, 5000)), 1 + Size(~seed, 300));
+        return DecodeMatches(input, raw, Splits(seed, input.Length, chunks % 6));
+    }
+
+    [Property(MaxTest = 100)]
+    public bool Decode_SparseSpecialsInLongRuns_SimdEqualsScalar(int seed, bool raw)
+    {
+        // Mostly plain bytes with a few specials: exercises the fast path next to the masked one.
+        var rng = new Random(seed);
+        var input = new byte[Size(seed, 4000)];
+        ReadOnlySpan<byte> specials = "=\r\n.y"u8;
+        for (var k = 0; k < input.Length; k++)
+            input[k] = rng.Next(40) == 0 ? specials[rng.Next(specials.Length)] : (byte)rng.Next(0x40, 0x7f);
+        return DecodeMatches(input, raw, Splits(seed, input.Length, 3));
+    }
+
+    [Fact]
+    public void Decode_EveryByteChunking_SimdEqualsScalar()
+    {
+        var input = SpecialDense(99, 700);
+        foreach (var raw in new[] { false, true })
+        {
+            DecodeMatches(input, raw, Enumerable.Range(1, input.Length - 1).ToArray());
+            DecodeMatches(input, raw, []);
+        }
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Encode_RandomData_SimdEqualsScalar(int seed, byte chunks)
+    {
+        var data = Random(seed, Size(seed, 5000));
+        var lineLength = 1 + Size(~seed, 1000);
+        var expected = Encode(data, lineLength);
+        var splits = Splits(seed, data.Length, chunks % 5);
+        foreach (var path in SimdPaths)
+        {
+            Assert.Equal(expected, Encode(data, lineLength, path));
+            Assert.Equal(expected, EncodeChunked(data, lineLength, splits, path));
+        }
+        return true;
+    }
+
+    [Property(MaxTest = 200)]
+    public bool Encode_CriticalDenseData_SimdEqualsScalar(int seed)
+    {
+        // Bytes that become NUL, LF, CR, '=', TAB, space or '.' after +42.
+        byte[] critical = [214, 224, 227, 19, 223, 246, 4];
+        var rng = new Random(seed);
+        var data = new byte[Size(seed, 3000)];
+        for (var k = 0; k < data.Length; k++)
+            data[k] = rng.Next(2) == 0 ? critical[rng.Next(critical.Length)] : (byte)rng.Next(256);
+        var lineLength = 1 + Size(~seed, 200);
+        var expected = Encode(data, lineLength);
+        foreach (var path in SimdPaths)
+            Assert.Equal(expected, Encode(data, lineLength, path));
+        return true;
+    }
+}
