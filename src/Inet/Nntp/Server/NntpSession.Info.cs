@@ -55,8 +55,9 @@ internal sealed partial class NntpSession
         }
         if (_options.EnableStartTls && !_tls && !_authenticated)
             _writer.WriteLine("STARTTLS");
+        // RFC 4643 2.1: a bare AUTHINFO means "available, but not on this connection yet" (needs TLS).
         if (_options.RequiresAuthentication && !_authenticated)
-            _writer.WriteLine("AUTHINFO USER");
+            _writer.WriteLine(_options.AuthenticationRequiresTls && !_tls ? "AUTHINFO" : "AUTHINFO USER");
         _writer.WriteTerminator();
         return Task.CompletedTask;
     }

@@ -17,6 +17,8 @@ internal sealed partial class NntpSession
             return Reply(501, "Syntax: AUTHINFO USER name | AUTHINFO PASS password");
         if (!_options.RequiresAuthentication || _authenticated)
             return Reply(502, "Authentication not available");
+        if (_options.AuthenticationRequiresTls && !_tls)
+            return Reply(483, "Encryption required: use STARTTLS first");
         // The value is the rest of the line: passwords may contain spaces.
         string value = RestOfLine(line, 2);
         if (sub == "USER")

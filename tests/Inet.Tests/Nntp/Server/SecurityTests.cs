@@ -163,4 +163,26 @@ public sealed class SecurityTests
         await ssl.WriteAsync("DATE\r\n"u8.ToArray());
         Assert.StartsWith("111 ", await reader.ReadLineAsync());
     }
+
+    [Fact]
+    public async Task AuthRequiresTls_483BeforeStartTls_AcceptedAfter()
+    {
+        await using var server = await TestServers.StartAsync(o =>
+        {
+            WithAuth(o);
+            o.EnableStartTls = true;
+            o.AuthenticationRequiresTls = true;
+        });
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        var (_, caps) = await client.MultiAsync("CAPABILITIES");
+        Assert.Contains("AUTHINFO", caps);
+        Assert.DoesNotContain("AUTHINFO USER", caps);
+        Assert.StartsWith("483 ", await client.CommandAsync("AUTHINFO USER alice"));
+        Assert.StartsWith("382 ", await client.CommandAsync("STARTTLS"));
+        await client.UpgradeToTlsAsync(server.Certificate!);
+        (_, caps) = await client.MultiAsync("CAPABILITIES");
+        Assert.Contains("AUTHINFO USER", caps);
+        Assert.StartsWith("381 ", await client.CommandAsync("AUTHINFO USER alice"));
+        Assert.StartsWith("281 ", await client.CommandAsync("AUTHINFO PASS s3cret pass"));
+    }
 }
