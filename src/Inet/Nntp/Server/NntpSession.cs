@@ -253,7 +253,15 @@ internal sealed partial class NntpSession : IDisposable
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return ssl;
     }
 }

@@ -185,4 +185,19 @@ public sealed class SecurityTests
         Assert.StartsWith("381 ", await client.CommandAsync("AUTHINFO USER alice"));
         Assert.StartsWith("281 ", await client.CommandAsync("AUTHINFO PASS s3cret pass"));
     }
+
+    [Fact]
+    public async Task StartTls_GarbageInsteadOfHandshake_ClosesOnlyThatClient()
+    {
+        await using var server = await TestServers.StartAsync(o => o.EnableStartTls = true);
+        await using (var client = await RawNntpClient.ConnectAsync(server.EndPoint))
+        {
+            Assert.StartsWith("382 ", await client.CommandAsync("STARTTLS"));
+            await client.SendRawAsync(new byte[600]);
+            await client.SendAsync("DATE");
+            Assert.DoesNotContain("111 ", System.Text.Encoding.Latin1.GetString(await client.ReadToEndAsync()), StringComparison.Ordinal);
+        }
+        await using var next = await RawNntpClient.ConnectAsync(server.EndPoint);
+        Assert.StartsWith("111 ", await next.CommandAsync("DATE"));
+    }
 }
