@@ -11,6 +11,7 @@ internal sealed partial class NntpSession
         "AUTHINFO USER name|PASS password",
         "BODY [message-id|number]",
         "CAPABILITIES [keyword]",
+        "COMPRESS DEFLATE",
         "DATE",
         "GROUP newsgroup",
         "HDR header [message-id|range]",
@@ -52,6 +53,8 @@ internal sealed partial class NntpSession
                 _writer.WriteLine("POST");
             if (_options.IHaveAllowed)
                 _writer.WriteLine("IHAVE");
+            if (_options.EnableCompression && _compressed is null)
+                _writer.WriteLine("COMPRESS DEFLATE");
         }
         if (_options.EnableStartTls && !_tls && !_authenticated)
             _writer.WriteLine("STARTTLS");
