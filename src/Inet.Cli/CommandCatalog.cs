@@ -8,6 +8,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Nntp.NntpCommand.Create();
+        yield return News.NewsCommand.Create();
         yield return YencCommand.Create();
         yield return UuCommand.Create();
         yield return ServeCommand.Create();

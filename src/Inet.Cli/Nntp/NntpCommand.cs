@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
 using Inet.Core;
 using Inet.Nntp;
-using Microsoft.Extensions.Logging;
 
 namespace Inet.Cli.Nntp;
 
@@ -17,39 +15,17 @@ internal static class NntpCommand
         var json = new Option<bool>("--json") { Description = "machine-readable output" };
         var output = new Option<string?>("--output", "-o") { Description = "write article/head/body to FILE (byte-exact)" };
         var group = new Option<string?>("--group", "-g") { Description = "select this group first (for article numbers)" };
-        var passwordFile = new Option<string?>("--password-file") { Description = "read the password from the first line of FILE" };
-        var startTls = new Option<bool>("--starttls") { Description = "upgrade with STARTTLS (required)" };
-        var caFile = new Option<string?>("--ca-file") { Description = "trust this PEM certificate as a root" };
-        var insecure = new Option<bool>("--insecure") { Description = "do not validate the server certificate (dangerous)" };
-        var compress = new Option<bool>("--compress") { Description = "use COMPRESS DEFLATE when offered" };
-        var verbose = new Option<bool>("--verbose", "-v") { Description = "print the protocol transcript (passwords redacted) on stderr" };
+        var connection = new NntpConnectionOptions();
 
         var command = new Command("nntp", "Run one NNTP command: inet nntp URL VERB [ARGS]");
         foreach (var a in new Argument[] { url, verb, args }) command.Arguments.Add(a);
-        foreach (var o in new Option[] { json, output, group, passwordFile, startTls, caFile, insecure, compress, verbose }) command.Options.Add(o);
+        foreach (var o in new Option[] { json, output, group }) command.Options.Add(o);
+        connection.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var address = ServerAddress.Parse(parse.GetValue(url)!, NntpClient.Schemes);
-            var (user, password) = CredentialResolver.Resolve(address, parse.GetValue(passwordFile), "INET_PASSWORD");
-            var roots = parse.GetValue(caFile) is { } ca ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificateFromFile(ca)) : null;
-            using var logging = parse.GetValue(verbose) ? LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true)) : null;
-            var options = new NntpClientOptions
-            {
-                Connection = new ConnectionSettings
-                {
-                    Host = address.Host,
-                    Port = address.Port,
-                    UseImplicitTls = address.ImplicitTls,
-                    TrustedRootCertificates = roots,
-                    DangerousAcceptAnyServerCertificate = parse.GetValue(insecure),
-                },
-                UserName = user,
-                Password = password,
-                RequireStartTls = parse.GetValue(startTls),
-                UseCompression = parse.GetValue(compress),
-                AuthenticateEagerly = user is not null && password is not null,
-                Logger = logging?.CreateLogger("nntp"),
-            };
+            var (options, logging) = connection.Build(parse, address);
+            using var _ = logging;
             var request = new NntpRequest(parse.GetValue(verb)!.ToLowerInvariant(), parse.GetValue(args) ?? [],
                 parse.GetValue(json), parse.GetValue(output), parse.GetValue(group) ?? (address.Path.Length > 0 ? address.Path : null));
             NntpVerbs.Validate(request);

@@ -175,14 +175,21 @@ internal sealed class RobotDownloader
         return batch;
     }
 
+    /// <summary>
+    /// Puts the articles of a broken batch back. Only the first one was in flight when the
+    /// connection failed, so only it is charged an attempt.
+    /// </summary>
     private void Requeue(IEnumerable<ArticleWork> articles)
     {
         lock (_queueGate)
         {
+            var first = true;
             foreach (var work in articles)
             {
-                _attempts[work] = _attempts.GetValueOrDefault(work) + 1;
-                if (_attempts[work] < MaxAttempts)
+                if (first)
+                    _attempts[work] = _attempts.GetValueOrDefault(work) + 1;
+                first = false;
+                if (_attempts.GetValueOrDefault(work) < MaxAttempts)
                 {
                     _queue.Enqueue(work);
                 }

@@ -1,0 +1,239 @@
+using System.Text;
+using Inet.Codecs;
+using Inet.Codecs.Yenc;
+using Inet.News.Robot;
+using Inet.Nntp.Server;
+
+namespace Inet.Tests.News.Robot;
+
+public class NewsRobotTests
+{
+    [Fact]
+    public async Task Run_MultipartYenc_AssembledWithMatchingBytes_SecondRunFindsNothing()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(250_000, 1);
+        await f.PostYencAsync("movie.bin", data, 60_000);
+        var small = RobotFixture.RandomBytes(5000, 2);
+        await f.PostYencAsync("small.dat", small, 100_000);
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "movie.bin")));
+        Assert.Equal(small, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "small.dat")));
+        var movie = Assert.Single(report.Files, x => x.Name == "movie.bin");
+        Assert.Equal((AssemblyStatus.Ok, 5, 250_000L), (movie.Status, movie.PartsFound, movie.Size));
+        Assert.Equal(Crc32Math.Append(0, data), movie.Crc32);
+        Assert.Equal(6, report.ArticlesFetched);
+        Assert.True(report.AllOk);
+
+        var again = await new NewsRobot(f.Options()).RunAsync();
+        Assert.Equal(0, again.ArticlesFetched);
+        Assert.Empty(again.Files);
+    }
+
+    [Fact]
+    public async Task Run_NewArticlesAfterFirstRun_OnlyNewOnesFetched()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        await f.PostYencAsync("one.bin", RobotFixture.RandomBytes(1000, 3), 600);
+        var first = await new NewsRobot(f.Options()).RunAsync();
+        Assert.Equal(2, first.ArticlesFetched);
+        var later = RobotFixture.RandomBytes(3000, 4);
+        await f.PostYencAsync("two.bin", later, 1000);
+        var second = await new NewsRobot(f.Options()).RunAsync();
+        Assert.Equal(3, second.ArticlesFetched);
+        Assert.Equal(later, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "two.bin")));
+    }
+
+    [Fact]
+    public async Task Run_UuencodeMimeAndText_DecodedOrSaved()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var uuData = RobotFixture.RandomBytes(2000, 5);
+        var uuText = new StringBuilder("Here is the file:\r\n\r\n");
+        uuText.Append(UuEncoder.Encode(uuData, "picture.jpg", newLine: "\r\n"));
+        await f.Server.Store.AddArticleAsync(RobotFixture.Group, "picture.jpg uuencoded", Encoding.ASCII.GetBytes(uuText.ToString()));
+        var mimeData = RobotFixture.RandomBytes(3000, 6);
+        var message = MimeComposer.Compose("Poster <p@example.com>", "doc attached", "see attachment",
+            [new MimeAttachment("report.pdf", new MemoryStream(mimeData), "application/pdf")], newsgroups: [RobotFixture.Group]);
+        var raw = new MemoryStream();
+        await message.WriteToAsync(raw);
+        await f.Server.Store.AddArticleAsync(raw.ToArray());
+        await f.PostTextAsync("just talking", "no binaries here\r\n");
+
+        var report = await new NewsRobot(f.Options(saveText: true)).RunAsync();
+
+        Assert.Equal(uuData, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "picture.jpg")));
+        Assert.Equal(mimeData, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "report.pdf")));
+        var saved = Assert.Single(Directory.GetFiles(Path.Combine(f.Output.FullName, "text")));
+        Assert.Contains("no binaries here", await File.ReadAllTextAsync(saved), StringComparison.Ordinal);
+        Assert.Equal(3, report.ArticlesFetched);
+        Assert.Contains(report.Files, x => x.Kind == "uuencode");
+        Assert.Contains(report.Files, x => x.Kind == "mime");
+    }
+
+    [Fact]
+    public async Task Run_Filters_SizeAndSubject()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        await f.PostYencAsync("wanted.bin", RobotFixture.RandomBytes(20_000, 7), 50_000);
+        await f.PostYencAsync("tiny.bin", RobotFixture.RandomBytes(100, 8), 50_000);
+        await f.PostYencAsync("other.iso", RobotFixture.RandomBytes(20_000, 9), 50_000);
+        var filter = new ArticleFilter { MinSize = 5_000, Subject = ArticleFilter.Pattern(@"\.bin""") };
+
+        var report = await new NewsRobot(f.Options(filter)).RunAsync();
+
+        Assert.Equal(["wanted.bin"], report.Files.Select(x => x.Name));
+        Assert.Equal(2, report.ArticlesSkipped);
+        Assert.False(File.Exists(Path.Combine(f.Output.FullName, "tiny.bin")));
+        // Skipped articles are finished too: a run without the filter does not go back for them.
+        var again = await new NewsRobot(f.Options()).RunAsync();
+        Assert.Equal(0, again.ArticlesFetched);
+    }
+
+    [Fact]
+    public async Task Run_MissingPart_FileKeptAsideIncomplete()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var ids = await f.PostYencAsync("holey.bin", RobotFixture.RandomBytes(30_000, 10), 10_000);
+        f.Server.Options.Faults.MarkMissing(ids[1]);
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        var file = Assert.Single(report.Files);
+        Assert.Equal(AssemblyStatus.Incomplete, file.Status);
+        Assert.Equal([2], file.PartsMissing);
+        Assert.False(File.Exists(Path.Combine(f.Output.FullName, "holey.bin")));
+        Assert.True(File.Exists(Path.Combine(f.Output.FullName, "holey.bin.incomplete")));
+        Assert.False(report.AllOk);
+    }
+
+    [Fact]
+    public async Task Run_BodyAnswered430_CountedFailedAndFileIncomplete()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var ids = await f.PostYencAsync("gone.bin", RobotFixture.RandomBytes(30_000, 16), 10_000);
+        f.Server.Options.Faults.OnCommand = (context, ct) =>
+        {
+            if (context.Verb != "BODY" || !context.CommandLine.Contains(ids[0], StringComparison.Ordinal))
+                return ValueTask.FromResult(false);
+            context.SendLine("430 No such article");
+            return ValueTask.FromResult(true);
+        };
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(1, report.ArticlesFailed);
+        Assert.Equal([1], Assert.Single(report.Files).PartsMissing);
+        Assert.Contains(report.Warnings, w => w.Contains("430", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_CorruptPart_FileMarkedDamaged()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var ids = await f.PostYencAsync("bad.bin", RobotFixture.RandomBytes(30_000, 11), 10_000);
+        f.Server.Options.Faults.MarkCorrupt(ids[2]);
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        var file = Assert.Single(report.Files);
+        Assert.Equal(AssemblyStatus.CrcMismatch, file.Status);
+        Assert.True(File.Exists(Path.Combine(f.Output.FullName, "bad.bin.damaged")));
+        Assert.False(File.Exists(Path.Combine(f.Output.FullName, "bad.bin")));
+    }
+
+    [Fact]
+    public async Task Run_HostileNames_StayInsideOutputFolder()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        await f.PostYencAsync("../../escape.bin", RobotFixture.RandomBytes(500, 12), 1000);
+        await f.PostYencAsync("/etc/passwd", RobotFixture.RandomBytes(500, 13), 1000);
+        await f.PostYencAsync("C:\\Windows\\evil.dll", RobotFixture.RandomBytes(500, 14), 1000);
+        var parent = f.Output.Parent!.FullName;
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(3, report.Files.Count);
+        Assert.All(report.Files, x => Assert.StartsWith(f.Output.FullName + Path.DirectorySeparatorChar, x.Path, StringComparison.Ordinal));
+        Assert.False(File.Exists(Path.Combine(parent, "escape.bin")));
+        Assert.Equal(3, Directory.GetFiles(f.Output.FullName).Length);
+        Assert.True(File.Exists(Path.Combine(f.Output.FullName, "escape.bin")));
+    }
+
+    [Fact]
+    public async Task Run_ConnectionDropsMidDownload_ReconnectsWithoutLossOrDuplicates()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(400_000, 15);
+        await f.PostYencAsync("big.bin", data, 50_000);
+        var calls = 0;
+        f.Server.Options.Faults.OnCommand = async (context, ct) =>
+        {
+            // Every third BODY on a connection kills it.
+            await Task.CompletedTask;
+            if (context.Verb == "BODY" && Interlocked.Increment(ref calls) % 3 == 0)
+            {
+                context.Disconnect = true;
+                return true;
+            }
+            return false;
+        };
+
+        var report = await new NewsRobot(f.Options(connections: 2)).RunAsync();
+
+        Assert.True(report.AllOk, string.Join("\n", report.Warnings) + string.Join("\n", report.Files));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "big.bin")));
+        Assert.Equal(8, report.ArticlesFetched);
+        Assert.Equal(AssemblyStatus.Ok, Assert.Single(report.Files).Status);
+    }
+
+    [Fact]
+    public async Task Run_CancelledMidway_RerunCompletesWithoutRefetchingFinishedFiles()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var files = new List<byte[]>();
+        for (var i = 0; i < 4; i++)
+        {
+            files.Add(RobotFixture.RandomBytes(40_000, 20 + i));
+            await f.PostYencAsync($"file{i}.bin", files[i], 10_000);
+        }
+        using var cts = new CancellationTokenSource();
+        var finished = 0;
+        var progress = new SyncProgress(p => { if (p.Event == "file" && Interlocked.Increment(ref finished) == 1) cts.Cancel(); });
+
+        var first = await new NewsRobot(f.Options(connections: 1)).RunAsync(progress, cts.Token);
+        Assert.True(first.Cancelled);
+        var done = first.Files.Where(x => x.Status == AssemblyStatus.Ok).Select(x => x.Name).ToList();
+        Assert.NotEmpty(done);
+
+        var second = await new NewsRobot(f.Options()).RunAsync();
+        Assert.DoesNotContain(second.Files, x => done.Contains(x.Name));
+        for (var i = 0; i < 4; i++)
+            Assert.Equal(files[i], await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, $"file{i}.bin")));
+        Assert.Equal(16 - 4 * done.Count, second.ArticlesFetched);
+        Assert.Empty(Directory.GetFiles(f.Output.FullName, "*.incomplete"));
+    }
+
+    [Fact]
+    public async Task Run_RenumberedGroup_IsReported()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        await f.PostYencAsync("a.bin", RobotFixture.RandomBytes(100, 30), 1000);
+        var options = f.Options();
+        var state = new RobotState();
+        state.For("127.0.0.1", f.Server.Port, RobotFixture.Group).MarkDoneThrough(5000);
+        RobotStateStore.Save(state, options.StatePath);
+
+        var report = await new NewsRobot(options).RunAsync();
+
+        Assert.Contains(report.Warnings, w => w.Contains("renumbered", StringComparison.Ordinal));
+        Assert.Equal(1, report.ArticlesFetched);
+    }
+
+    private sealed class SyncProgress(Action<RobotProgress> action) : IProgress<RobotProgress>
+    {
+        public void Report(RobotProgress value) => action(value);
+    }
+}
