@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return YencCommand.Create();
         yield return UuCommand.Create();
         yield return ServeCommand.Create();
+        yield return Demo.DemoCommand.Create();
     }
 }

@@ -108,7 +108,7 @@ internal sealed class DemoRunner(string workFolder, int sizeMb)
 
     private static bool Verify(List<Sample> samples, string incoming, RobotReport report)
     {
-        var table = new Table().AddColumns("file", "encoding", "size", "sha-256 matches", "written to");
+        var table = new Table().AddColumns("file", "encoding", "size", "sha-256 matches", "in work folder");
         var ok = report.AllOk;
         foreach (var sample in samples)
         {
@@ -118,7 +118,7 @@ internal sealed class DemoRunner(string workFolder, int sizeMb)
             ok &= match;
             table.AddRow(Markup.Escape(name), sample.Encoding.ToString().ToLowerInvariant(),
                 new FileInfo(sample.Path).Length.ToString("N0", CultureInfo.InvariantCulture),
-                match ? "[green]yes[/]" : "[red]NO[/]", Markup.Escape(File.Exists(decoded) ? decoded : "(missing)"));
+                match ? "[green]yes[/]" : "[red]NO[/]", Markup.Escape(File.Exists(decoded) ? System.IO.Path.GetRelativePath(System.IO.Path.GetDirectoryName(incoming)!, decoded) : "(missing)"));
         }
         var texts = Directory.Exists(System.IO.Path.Combine(incoming, "text")) ? Directory.GetFiles(System.IO.Path.Combine(incoming, "text")).Length : 0;
         ok &= texts == 3;

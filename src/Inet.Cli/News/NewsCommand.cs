@@ -9,6 +9,7 @@ internal static class NewsCommand
     {
         var command = new Command("news", "Usenet binaries: follow groups and decode posts, or post files");
         command.Subcommands.Add(NewsFetchCommand.Create());
+        command.Subcommands.Add(NewsPostCommand.Create());
         return command;
     }
 }

@@ -40,8 +40,8 @@ internal static class NewsFetchCommand
             if (names.Count == 0)
                 throw new UsageException("name at least one group: nntp://host/GROUP or as an argument");
             var filter = BuildFilter(parse, minSize, maxSize, subject, from, newerThan, filterFile);
-            var (server, logging) = connection.Build(parse, address);
-            using var _ = logging;
+            var server = connection.Build(parse, address, out var loggerFactory);
+            using var logging = loggerFactory;
             var options = new NewsRobotOptions
             {
                 Server = server,

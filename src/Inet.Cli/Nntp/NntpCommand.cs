@@ -24,8 +24,8 @@ internal static class NntpCommand
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
             var address = ServerAddress.Parse(parse.GetValue(url)!, NntpClient.Schemes);
-            var (options, logging) = connection.Build(parse, address);
-            using var _ = logging;
+            var options = connection.Build(parse, address, out var loggerFactory);
+            using var logging = loggerFactory;
             var request = new NntpRequest(parse.GetValue(verb)!.ToLowerInvariant(), parse.GetValue(args) ?? [],
                 parse.GetValue(json), parse.GetValue(output), parse.GetValue(group) ?? (address.Path.Length > 0 ? address.Path : null));
             NntpVerbs.Validate(request);

@@ -6,14 +6,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Inet.Cli.Nntp;
 
-/// <summary>The connection options every NNTP verb takes (TLS, credentials, logging), and how they become client options.</summary>
+/// <summary>The connection options every NNTP-speaking command shares: password, TLS, compression, transcript.</summary>
 internal sealed class NntpConnectionOptions
 {
     public Option<string?> PasswordFile { get; } = new("--password-file") { Description = "read the password from the first line of FILE" };
+
     public Option<bool> StartTls { get; } = new("--starttls") { Description = "upgrade with STARTTLS (required)" };
+
     public Option<string?> CaFile { get; } = new("--ca-file") { Description = "trust this PEM certificate as a root" };
+
     public Option<bool> Insecure { get; } = new("--insecure") { Description = "do not validate the server certificate (dangerous)" };
+
     public Option<bool> Compress { get; } = new("--compress") { Description = "use COMPRESS DEFLATE when offered" };
+
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "print the protocol transcript (passwords redacted) on stderr" };
 
     public void AddTo(Command command)
@@ -22,13 +27,16 @@ internal sealed class NntpConnectionOptions
             command.Options.Add(o);
     }
 
-    /// <summary>Client options for <paramref name="address"/>; the logger factory (for -v) must be disposed by the caller.</summary>
-    public (NntpClientOptions Options, ILoggerFactory? Logging) Build(ParseResult parse, ServerAddress address)
+    /// <summary>
+    /// Client options for <paramref name="address"/>: password from the URL, --password-file, INET_PASSWORD or ~/.netrc;
+    /// eager login when both user and password are known. <paramref name="logging"/> (for --verbose) is the caller's to dispose.
+    /// </summary>
+    public NntpClientOptions Build(ParseResult parse, ServerAddress address, out ILoggerFactory? logging)
     {
         var (user, password) = CredentialResolver.Resolve(address, parse.GetValue(PasswordFile), "INET_PASSWORD");
         var roots = parse.GetValue(CaFile) is { } ca ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificateFromFile(ca)) : null;
-        var logging = parse.GetValue(Verbose) ? LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Trace)) : null;
-        var options = new NntpClientOptions
+        logging = parse.GetValue(Verbose) ? LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true)) : null;
+        return new NntpClientOptions
         {
             Connection = new ConnectionSettings
             {
@@ -45,6 +53,5 @@ internal sealed class NntpConnectionOptions
             AuthenticateEagerly = user is not null && password is not null,
             Logger = logging?.CreateLogger("nntp"),
         };
-        return (options, logging);
     }
 }
