@@ -17,7 +17,7 @@ public sealed class BinaryPoster
 
     /// <summary>Posts through connections opened with <paramref name="server"/> (credentials there answer a 480).</summary>
     public BinaryPoster(NntpClientOptions server, BinaryPostOptions options, ILogger? logger = null)
-        : this(ct => NntpClient.ConnectAsync(server ?? throw new ArgumentNullException(nameof(server)), ct), options, logger)
+        : this(ConnectWith(server), options, logger)
     {
     }
 
@@ -29,6 +29,12 @@ public sealed class BinaryPoster
         _connect = connect;
         _options = options;
         _logger = logger;
+    }
+
+    private static Func<CancellationToken, Task<NntpClient>> ConnectWith(NntpClientOptions server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return ct => NntpClient.ConnectAsync(server, ct);
     }
 
     /// <summary>The options in use.</summary>
