@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using Inet.Codecs;
 using Inet.Codecs.Yenc;
+using Inet.Tests.Fakes;
 using static Inet.Tests.Codecs.YencTestData;
 
 namespace Inet.Tests.Codecs;
@@ -34,7 +35,7 @@ public class YencPartReaderTests
         if (path is { } p)
             reader.Path = p;
         using var output = new MemoryStream();
-        var result = await reader.ReadAsync(new TrickleStream(input, maxRead), output, dotStuffed);
+        var result = await reader.ReadAsync(new ChunkedStream(input, maxRead), output, dotStuffed);
         return (result, output.ToArray());
     }
 
