@@ -226,10 +226,21 @@ cmd_engine() { # SET SERVER CONNECTIONS PIPELINE DIR
     --connections "$3" --pipeline "$4" --json)
 }
 
-# Clients of the comparison: label prefix and function. A new Inet client is one line here.
+# The same with the JIT's tiering off: in a run of a few seconds much of the hot code still runs
+# quick-jitted or instrumented (perf showed the yEnc kernel and CRC folding at those tiers).
+cmd_robot_tc0() { cmd_robot "$@"; CMD=(env DOTNET_TieredCompilation=0 "${CMD[@]}"); }
+cmd_engine_tc0() { cmd_engine "$@"; CMD=(env DOTNET_TieredCompilation=0 "${CMD[@]}"); }
+
+# Clients of the comparison: label and command builder. A new Inet client is one line here.
+# inet_clients main: also the variants measured only in the main comparison.
 inet_clients() {
   echo "robot cmd_robot"
-  if have_nzb_get; then echo "nzb-get cmd_engine"; fi
+  [ "${1:-}" = main ] && echo "robot-tc0 cmd_robot_tc0"
+  if have_nzb_get; then
+    echo "nzb-get cmd_engine"
+    [ "${1:-}" = main ] && echo "nzb-get-tc0 cmd_engine_tc0"
+  fi
+  return 0
 }
 
 # ---------------------------------------------------------------- report
@@ -250,7 +261,7 @@ for line in open(sys.argv[1]):
 gib = 1024 ** 3
 def mbs(r): return r["size"] / 1e6 / r["wall"]
 def cpug(r): return r["cpu"] / (r["size"] / gib)
-print(f"{'set':<6} {'server':<9} {'client':<8} {'conn':>4} {'pipe':>4} {'MB/s':>7} {'wall s':>7} {'CPU s':>6} {'CPU s/GiB':>9} {'RSS MB':>6} {'files':>6} {'speed x':>7} {'CPU/GiB x':>9}")
+print(f"{'set':<6} {'server':<9} {'client':<11} {'conn':>4} {'pipe':>4} {'MB/s':>7} {'wall s':>7} {'CPU s':>6} {'CPU s/GiB':>9} {'RSS MB':>6} {'files':>6} {'speed x':>7} {'CPU/GiB x':>9}")
 for key in order:
     st, server, client, conns, depth = key
     r = rows[key]
@@ -258,7 +269,7 @@ for key in order:
     ratio = cpu_ratio = ""
     if peer and client != "nzbget":
         ratio, cpu_ratio = f"{mbs(r) / mbs(peer):.2f}x", f"{cpug(r) / cpug(peer):.2f}x"
-    print(f"{st:<6} {server:<9} {client:<8} {conns:>4} {depth:>4} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:6.1f} {cpug(r):9.2f} {r['rss']:6.0f} {r['ok']:>6} {ratio:>7} {cpu_ratio:>9}")
+    print(f"{st:<6} {server:<9} {client:<11} {conns:>4} {depth:>4} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:6.1f} {cpug(r):9.2f} {r['rss']:6.0f} {r['ok']:>6} {ratio:>7} {cpu_ratio:>9}")
 EOF
 }
 
@@ -299,7 +310,7 @@ main() {
       while read -r client fn; do
         measure "$main_set" "$s" "$client" "$CONNECTIONS" "$PIPELINE" \
           "$fn" "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$WORK"
-      done < <(inet_clients)
+      done < <(inet_clients main)
     done
   done
 
