@@ -5,6 +5,7 @@
 #   bench/download-compare.sh [--size MIB] [--connections N] [--pipeline D] [--repeat R]
 #                             [--servers inn2,embedded] [--scaling-size MIB] [--no-scaling]
 #                             [--scaling-server inn2|embedded] [--setup-only] [--no-publish]
+#                             [--inet-source DIR]   (another checkout of Inet to build and measure)
 #
 # Setup is cached under $INET_BENCH_DATA/download (default <temp>/inet-bench/download): the files,
 # their SHA-256 sums, one NZB per server (written by `inet news post --nzb`) and the embedded
@@ -24,6 +25,7 @@ SCALING_SIZE=256
 SCALING_SERVER=inn2
 SETUP_ONLY=0
 PUBLISH_INET=1
+INET_SOURCE=$ROOT
 GROUP=inet.test.binaries
 while [ $# -gt 0 ]; do
   case $1 in
@@ -37,7 +39,8 @@ while [ $# -gt 0 ]; do
     --no-scaling) SCALING=0; shift ;;
     --setup-only) SETUP_ONLY=1; shift ;;
     --no-publish) PUBLISH_INET=0; shift ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    --inet-source) INET_SOURCE=$(cd "$2" && pwd); shift 2 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -67,7 +70,7 @@ trap cleanup EXIT
 build_inet() {
   if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ]; then return 0; fi
   log "publishing Inet.Cli (Release) to $PUBLISH"
-  dotnet publish -c Release "$ROOT/src/Inet.Cli" -o "$PUBLISH" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
+  dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
 }
 
@@ -223,7 +226,7 @@ cmd_robot() { # SET SERVER CONNECTIONS PIPELINE DIR
 
 cmd_engine() { # SET SERVER CONNECTIONS PIPELINE DIR
   CMD=("$INET" nzb get "$1/$2.nzb" --server "nntp://127.0.0.1:$(port_of "$2")" -o "$5" \
-    --connections "$3" --pipeline "$4" --json)
+    --connections "$3" --pipeline "$4" --no-par2 --json)
 }
 
 # The same with the JIT's tiering off: in a run of a few seconds much of the hot code still runs
