@@ -19,10 +19,10 @@ internal static class YencEncodeKernel512
     private static readonly Vector512<byte> OddSlots = Alternate(0x00, 0xFF);
 
     /// <summary>
-    /// Encodes whole blocks inside one line. Returns true when it stopped at the byte that ends the line,
-    /// which the scalar encoder must write (it may need a trailing-space escape).
+    /// Encodes src[i..end) while there is input for a whole block and room for its output; the first and
+    /// last byte of each line (where '.', TAB and space need escaping) go through the scalar step.
     /// </summary>
-    public static bool Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
+    public static void Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
     {
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
@@ -35,9 +35,23 @@ internal static class YencEncodeKernel512
         var vCr = Vector256.Create((byte)'\r');
         var vEq = Vector256.Create((byte)'=');
         var wideEq = Vector512.Create((byte)'=');
-        var atLineEnd = false;
-        while (p + Width <= end && dst.Length - q >= 2 * Width + 32)
+        // Copied to locals: reading a static Vector512 inside the loop costs a helper call each time.
+        var dataIndex = DataIndex;
+        var flagIndex = FlagIndex;
+        var evenSlots = EvenSlots;
+        var oddSlots = OddSlots;
+        var lineEnds = false;
+        while (p < end && dst.Length - q >= 2 * Width + 32)
         {
+            if (col == 0 || lineEnds)
+            {
+                YencEncoderScalar.EncodeOne(src[p], dst, lineLength, false, ref col, ref q);
+                p++;
+                lineEnds = false;
+                continue;
+            }
+            if (p + Width > end)
+                break;
             var c = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
             var escV = Vector256.Equals(c, Vector256<byte>.Zero) | Vector256.Equals(c, vLf) | Vector256.Equals(c, vCr) | Vector256.Equals(c, vEq);
             var esc = escV.ExtractMostSignificantBits();
@@ -53,10 +67,10 @@ internal static class YencEncodeKernel512
             else
             {
                 var both = Vector512.Create(c + (escV & v64), escV);
-                var data = Avx512Vbmi.PermuteVar64x8(both, DataIndex);
-                var flags = Avx512Vbmi.PermuteVar64x8(both, FlagIndex);
-                var slots = Vector512.ConditionalSelect(EvenSlots, wideEq, data);
-                Avx512Vbmi2.Compress(Vector512<byte>.Zero, OddSlots | flags, slots).StoreUnsafe(ref d0, (nuint)q);
+                var data = Avx512Vbmi.PermuteVar64x8(both, dataIndex);
+                var flags = Avx512Vbmi.PermuteVar64x8(both, flagIndex);
+                var slots = Vector512.ConditionalSelect(evenSlots, wideEq, data);
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, oddSlots | flags, slots).StoreUnsafe(ref d0, (nuint)q);
                 var last = YencEncodeLines.LastCharIndex(esc, Width, room);
                 taken = last < 0 ? Width : last;
                 produced = taken + BitOperations.PopCount(last < 0 ? esc : esc & ((1u << last) - 1));
@@ -64,16 +78,12 @@ internal static class YencEncodeKernel512
             p += taken;
             q += produced;
             col += produced;
-            if (taken < Width)
-            {
-                atLineEnd = true;
-                break;
-            }
+            // The byte at p (if the block stopped early) ends the line.
+            lineEnds = taken < Width;
         }
         i = p;
         o = q;
         column = col;
-        return atLineEnd;
     }
 
     private static Vector512<byte> Indices(int offset)
