@@ -7,14 +7,28 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 64 bytes per step with AVX-512: compare for '=', CR, LF (and '.'), subtract 42 (and 64 after
-/// '='), then vpcompressb drops the special bytes. Nearly every 64-byte block of yEnc holds a special
-/// byte, so there is no separate branch for plain blocks, and one test per block catches the rare cases:
-/// blocks where an '=' is itself escaped or a control sequence may start are left to the scalar decoder.
+/// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=', CR, LF (and '.'); the
+/// escape and line logic is plain integer work on those masks (shifts carry state from block to block),
+/// and only the keep-mask goes back into a vector mask for vpcompressb, which drops the special bytes.
+/// One test per block catches the rare cases left to the scalar decoder: an '=' that is itself escaped,
+/// and a line starting with '=' or '.' that may begin "=y" or the NNTP terminator.
 /// </summary>
 internal static class YencDecodeKernel512
 {
     private const int Width = 64;
+
+    // Byte j of a vector takes byte j/8 of a broadcast ulong (in-lane shuffle: each lane holds all 8)...
+    private static ReadOnlySpan<byte> SpreadIndexBytes => [0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1, 2,2,2,2,2,2,2,2,3,3,3,3,3,3,3,3, 4,4,4,4,4,4,4,4,5,5,5,5,5,5,5,5, 6,6,6,6,6,6,6,6,7,7,7,7,7,7,7,7];
+    // ...and tests bit j%8 of it.
+    private static ReadOnlySpan<byte> BitBytes => [1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128];
+
+    /// <summary>Turns a 64-bit mask into a byte mask vector (the JIT has no direct ulong-to-k-register move).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> ToMask(ulong bits, Vector512<byte> spreadIndex, Vector512<byte> bitValues)
+    {
+        var spread = Avx512BW.Shuffle(Vector512.Create(bits).AsByte(), spreadIndex);
+        return Vector512.Equals(spread & bitValues, bitValues);
+    }
 
     /// <summary>Decodes whole blocks; returns true when it stopped at a block the scalar decoder must do.</summary>
     public static bool Run<TMode>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
@@ -32,40 +46,47 @@ internal static class YencDecodeKernel512
         var vDot = Vector512.Create((byte)'.');
         var v42 = Vector512.Create((byte)42);
         var v106 = Vector512.Create((byte)106);
+        var spreadIndex = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(SpreadIndexBytes));
+        var bitValues = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(BitBytes));
         // Inside the loop no '=' is escaped (blocks with "==" are declined), so "escaped" is simply
         // "the previous byte is '='"; only the byte before the first block needs checking against the state.
         if (p <= lastLoad && (Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
             return true;
+        ulong carryEq = escape ? 1UL : 0;
+        ulong carryLf = Unsafe.Add(ref s0, p - 1) == (byte)'\n' ? 1UL : 0;
+        ulong carryCr = (Unsafe.Add(ref s0, p - 2) == (byte)'\r' ? 1UL : 0) | (Unsafe.Add(ref s0, p - 1) == (byte)'\r' ? 2UL : 0);
         var declined = false;
         while (p <= lastLoad && q <= lastStore)
         {
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
-            var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
-            var eqV = Vector512.Equals(v, vEq);
-            var prevEqV = Vector512.Equals(prev, vEq);
-            var prevLfV = Vector512.Equals(prev, vLf);
-            var lineV = Vector512.Equals(v, vCr) | Vector512.Equals(v, vLf);
-            var dotV = TMode.IsRaw ? Vector512.Equals(v, vDot) : Vector512<byte>.Zero;
-            var remove = Vector512.AndNot(eqV | lineV, prevEqV);
-            var lineStartV = prevLfV & (eqV | dotV);
+            var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
+            var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
+            var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
+            var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
+            var escaped = (eq << 1) | carryEq;
+            var lf1 = (lf << 1) | carryLf;
+            var remove = (eq | cr | lf) & ~escaped;
+            var lineStart = lf1 & (eq | dot);
             // Rare: an escaped '=' or a line starting with '=' or '.'; one test covers both.
-            if (!Vector512.EqualsAll((eqV & prevEqV) | lineStartV, Vector512<byte>.Zero))
+            if (((eq & escaped) | lineStart) != 0)
             {
-                if (!Vector512.EqualsAll(eqV & prevEqV, Vector512<byte>.Zero)
-                    || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStartV.ExtractMostSignificantBits(), TMode.IsRaw))
+                if ((eq & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
                 {
                     declined = true;
                     break;
                 }
+                // A stuffed dot follows CRLF, so it is always a line-start candidate.
                 if (TMode.IsRaw)
-                {
-                    var prev2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                    remove |= dotV & prevLfV & Vector512.Equals(prev2, vCr);
-                }
+                    remove |= dot & lf1 & ((cr << 2) | carryCr);
             }
+            // The same positions as 'escaped', straight into a vector mask for the blend.
+            var prevEqV = Vector512.Equals(Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1)), vEq);
             var decoded = v - Vector512.ConditionalSelect(prevEqV, v106, v42);
-            Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~remove, decoded).StoreUnsafe(ref d0, (nuint)q);
-            q += Width - BitOperations.PopCount(remove.ExtractMostSignificantBits());
+            Avx512Vbmi2.Compress(Vector512<byte>.Zero, ToMask(~remove, spreadIndex, bitValues), decoded).StoreUnsafe(ref d0, (nuint)q);
+            q += Width - BitOperations.PopCount(remove);
+            carryEq = eq >> 63;
+            carryLf = lf >> 63;
+            carryCr = cr >> 62;
             p += Width;
         }
         i = p;
