@@ -17,19 +17,6 @@ internal static class YencDecodeKernel512
 {
     private const int Width = 64;
 
-    // Byte j of a vector takes byte j/8 of a broadcast ulong (in-lane shuffle: each lane holds all 8)...
-    private static ReadOnlySpan<byte> SpreadIndexBytes => [0,0,0,0,0,0,0,0,1,1,1,1,1,1,1,1, 2,2,2,2,2,2,2,2,3,3,3,3,3,3,3,3, 4,4,4,4,4,4,4,4,5,5,5,5,5,5,5,5, 6,6,6,6,6,6,6,6,7,7,7,7,7,7,7,7];
-    // ...and tests bit j%8 of it.
-    private static ReadOnlySpan<byte> BitBytes => [1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128,1,2,4,8,16,32,64,128];
-
-    /// <summary>Turns a 64-bit mask into a byte mask vector (the JIT has no direct ulong-to-k-register move).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<byte> ToMask(ulong bits, Vector512<byte> spreadIndex, Vector512<byte> bitValues)
-    {
-        var spread = Avx512BW.Shuffle(Vector512.Create(bits).AsByte(), spreadIndex);
-        return Vector512.Equals(spread & bitValues, bitValues);
-    }
-
     /// <summary>Decodes whole blocks; returns true when it stopped at a block the scalar decoder must do.</summary>
     public static bool Run<TMode>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
         where TMode : struct, IYencDecodeMode
@@ -46,8 +33,7 @@ internal static class YencDecodeKernel512
         var vDot = Vector512.Create((byte)'.');
         var v42 = Vector512.Create((byte)42);
         var v106 = Vector512.Create((byte)106);
-        var spreadIndex = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(SpreadIndexBytes));
-        var bitValues = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(BitBytes));
+        var masks = YencMaskVector.Create();
         // Inside the loop no '=' is escaped (blocks with "==" are declined), so "escaped" is simply
         // "the previous byte is '='"; only the byte before the first block needs checking against the state.
         if (p <= lastLoad && (Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
@@ -82,7 +68,7 @@ internal static class YencDecodeKernel512
             // The same positions as 'escaped', straight into a vector mask for the blend.
             var prevEqV = Vector512.Equals(Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1)), vEq);
             var decoded = v - Vector512.ConditionalSelect(prevEqV, v106, v42);
-            Avx512Vbmi2.Compress(Vector512<byte>.Zero, ToMask(~remove, spreadIndex, bitValues), decoded).StoreUnsafe(ref d0, (nuint)q);
+            Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromBits(~remove), decoded).StoreUnsafe(ref d0, (nuint)q);
             q += Width - BitOperations.PopCount(remove);
             carryEq = eq >> 63;
             carryLf = lf >> 63;
