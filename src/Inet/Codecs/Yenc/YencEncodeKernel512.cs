@@ -49,15 +49,14 @@ internal static class YencEncodeKernel512
         {
             var c = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
             var escV = Vector256.Equals(c, Vector256<byte>.Zero) | Vector256.Equals(c, vLf) | Vector256.Equals(c, vCr) | Vector256.Equals(c, vEq);
-            var blank = Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace);
             if (col == 0)
-                escV |= (blank | Vector256.Equals(c, vDot)) & Vector256.LoadUnsafe(ref oneHot, 32);
+                escV |= (Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace) | Vector256.Equals(c, vDot)) & Vector256.LoadUnsafe(ref oneHot, 32);
             var esc = escV.ExtractMostSignificantBits();
             var last = YencEncodeLines.LastCharIndex(esc, Width, lineLength - col);
             if (last >= 0)
             {
                 // The line's last byte: TAB or space there is escaped too (its own escape does not move the end).
-                escV |= blank & Vector256.LoadUnsafe(ref oneHot, (nuint)(32 - last));
+                escV |= (Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace)) & Vector256.LoadUnsafe(ref oneHot, (nuint)(32 - last));
                 esc = escV.ExtractMostSignificantBits();
             }
             // Output positions of the data bytes: each input byte takes one slot, two when escaped ('=' first).
