@@ -16,8 +16,14 @@ internal static class YencCompare
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], Invariant) : 2.0;
         var ops = new YencOperations(new YencInputs());
+        var path = Inet.Codecs.Yenc.YencSimd.Best;
+        if (Environment.GetEnvironmentVariable("INET_YENC_PATH") is { Length: > 0 } forced)
+        {
+            path = Enum.Parse<Inet.Codecs.Yenc.YencSimdPath>(forced, ignoreCase: true);
+            ops.UsePath(path);
+        }
         Console.WriteLine($"yEnc compare: {YencInputs.Size:N0} random bytes, line length {YencInputs.LineLength}, " +
-            $"SIMD path {Inet.Codecs.Yenc.YencSimd.Best}; MB/s of unencoded data per CPU second, best of 5 rounds");
+            $"SIMD path {path}; MB/s of unencoded data per CPU second, best of 5 rounds");
 
         // Measure the peer between two rounds of ours, and keep each side's best, to damp machine load.
         var inet = MeasureInet(ops, seconds);
