@@ -4,7 +4,7 @@ using System.Text.Json;
 using Inet.Codecs;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary>Prints what <c>inet uu decode</c> produced, as text or JSON, and picks the exit code.</summary>
 internal static class UuDecodeReport

@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet uu</c>: uudecode files to a folder, or uuencode a file.</summary>
 internal static class UuCommand

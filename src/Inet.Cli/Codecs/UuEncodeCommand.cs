@@ -2,7 +2,7 @@ using System.CommandLine;
 using Inet.Codecs;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet uu encode FILE [-o OUT]</c>: uuencode one file to OUT or standard output.</summary>
 internal static class UuEncodeCommand

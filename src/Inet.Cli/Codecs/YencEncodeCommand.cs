@@ -4,7 +4,7 @@ using Inet.Codecs;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet yenc encode FILE -o DIR [--part-size N] [--line-length N]</c>: one <c>.yenc</c> file per part.</summary>
 internal static class YencEncodeCommand

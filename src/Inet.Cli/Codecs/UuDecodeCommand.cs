@@ -2,7 +2,7 @@ using System.CommandLine;
 using Inet.Codecs;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet uu decode FILE... -o DIR [--json]</c>: every uuencoded file found in the inputs goes to DIR.</summary>
 internal static class UuDecodeCommand

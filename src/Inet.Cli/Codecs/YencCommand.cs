@@ -1,6 +1,6 @@
 using System.CommandLine;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet yenc</c>: decode yEnc posts into files, or encode a file into yEnc parts.</summary>
 internal static class YencCommand

@@ -5,7 +5,7 @@ using Inet.Codecs;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary>Prints what <c>inet yenc decode</c> produced, as text or JSON, and picks the exit code.</summary>
 internal static class YencDecodeReport

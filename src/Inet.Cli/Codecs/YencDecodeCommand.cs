@@ -2,7 +2,7 @@ using System.CommandLine;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet yenc decode FILE... -o DIR [--json]</c>: one yEnc part per input; multipart files are assembled by name.</summary>
 internal static class YencDecodeCommand
