@@ -25,11 +25,8 @@ internal static class UuDecodeCommand
     private static async Task<int> RunAsync(
         FileInfo[] inputs, string outputDirectory, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (inputs.Length == 0)
-            return UsageError(console, "at least one FILE is required");
-        var absent = inputs.FirstOrDefault(f => !f.Exists);
-        if (absent is not null)
-            return UsageError(console, $"no such file: {absent.FullName}");
+        if (!CodecUsage.InputsExist(console, "uu decode", inputs))
+            return ExitCodes.Usage;
         Directory.CreateDirectory(outputDirectory);
 
         var report = new List<UuDecodeReport.Entry>();
@@ -48,11 +45,5 @@ internal static class UuDecodeCommand
         else
             UuDecodeReport.WriteText(console.Output, console.Error, report);
         return UuDecodeReport.ExitCode(report);
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet uu decode: {message}");
-        return ExitCodes.Usage;
     }
 }

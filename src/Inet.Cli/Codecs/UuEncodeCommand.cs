@@ -23,11 +23,8 @@ internal static class UuEncodeCommand
     private static async Task<int> RunAsync(
         FileInfo? input, FileInfo? output, string? name, bool crlf, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (input is null || !input.Exists)
-        {
-            console.Error.WriteLine(input is null ? "inet uu encode: FILE is required" : $"inet uu encode: no such file: {input.FullName}");
+        if (!CodecUsage.InputExists(console, "uu encode", input))
             return ExitCodes.Usage;
-        }
         var newLine = crlf ? "\r\n" : "\n";
         var source = input.OpenRead();
         await using (source.ConfigureAwait(false))

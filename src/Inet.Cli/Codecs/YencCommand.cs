@@ -5,11 +5,5 @@ namespace Inet.Cli.Codecs;
 /// <summary><c>inet yenc</c>: decode yEnc posts into files, or encode a file into yEnc parts.</summary>
 internal static class YencCommand
 {
-    public static Command Create()
-    {
-        var command = new Command("yenc", "Decode or encode yEnc.");
-        command.Subcommands.Add(YencDecodeCommand.Create());
-        command.Subcommands.Add(YencEncodeCommand.Create());
-        return command;
-    }
+    public static Command Create() => new("yenc", "Decode or encode yEnc.") { YencDecodeCommand.Create(), YencEncodeCommand.Create() };
 }

@@ -27,11 +27,8 @@ internal static class YencDecodeCommand
     private static async Task<int> RunAsync(
         FileInfo[] inputs, string outputDirectory, bool json, bool dotStuffed, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (inputs.Length == 0)
-            return UsageError(console, "at least one FILE is required");
-        var absent = inputs.FirstOrDefault(f => !f.Exists);
-        if (absent is not null)
-            return UsageError(console, $"no such file: {absent.FullName}");
+        if (!CodecUsage.InputsExist(console, "yenc decode", inputs))
+            return ExitCodes.Usage;
         Directory.CreateDirectory(outputDirectory);
 
         var withoutYenc = new List<string>();
@@ -42,11 +39,5 @@ internal static class YencDecodeCommand
         else
             YencDecodeReport.WriteText(console.Output, console.Error, files, withoutYenc);
         return YencDecodeReport.ExitCode(files, withoutYenc);
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet yenc decode: {message}");
-        return ExitCodes.Usage;
     }
 }

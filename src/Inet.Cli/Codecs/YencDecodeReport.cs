@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
-using Inet.Codecs;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
@@ -16,64 +13,35 @@ internal static class YencDecodeReport
         : withoutYenc.Count > 0 ? ExitCodes.Failure
         : ExitCodes.Ok;
 
-    public static string StatusName(AssemblyStatus status) => status switch
-    {
-        AssemblyStatus.Ok => "ok",
-        AssemblyStatus.CrcMismatch => "crc-mismatch",
-        AssemblyStatus.Incomplete => "incomplete",
-        AssemblyStatus.SizeMismatch => "size-mismatch",
-        _ => status.ToString().ToLowerInvariant(),
-    };
-
     public static void WriteText(TextWriter output, TextWriter error, IReadOnlyList<YencDecodedFile> files, IReadOnlyList<string> withoutYenc)
     {
         foreach (var source in withoutYenc)
             error.WriteLine($"{source}: no yEnc data found");
         foreach (var file in files)
         {
-            var a = file.Assembly;
-            var crc = a.Crc32 is { } value ? value.ToString("x8", CultureInfo.InvariantCulture) : "--------";
-            var missing = a.PartsMissing.Count > 0 ? $" (missing parts {string.Join(',', a.PartsMissing)})" : string.Empty;
-            output.WriteLine($"{StatusName(a.Status),-13} {crc} {a.Size,12} {a.Path ?? a.FileName}{missing}");
+            var missing = file.Assembly.PartsMissing;
+            output.WriteLine(AssemblyReport.TextLine(file.Assembly, missing.Count > 0 ? $" (missing parts {string.Join(',', missing)})" : string.Empty));
         }
     }
 
-    // Utf8JsonWriter keeps this free of reflection (trim/AOT).
-    public static void WriteJson(TextWriter output, IReadOnlyList<YencDecodedFile> files, IReadOnlyList<string> withoutYenc)
-    {
-        using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+    public static void WriteJson(TextWriter output, IReadOnlyList<YencDecodedFile> files, IReadOnlyList<string> withoutYenc) =>
+        AssemblyReport.WriteArray(output, json =>
         {
-            json.WriteStartArray();
             foreach (var file in files)
                 WriteFile(json, file);
             foreach (var source in withoutYenc)
-            {
-                json.WriteStartObject();
-                json.WriteString("source", source);
-                json.WriteString("status", "no-data");
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
-        }
-        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+                AssemblyReport.WriteNoData(json, source);
+        });
 
     private static void WriteFile(Utf8JsonWriter json, YencDecodedFile file)
     {
         var a = file.Assembly;
         json.WriteStartObject();
-        json.WriteString("name", a.FileName);
-        json.WriteString("path", a.Path);
-        json.WriteNumber("size", a.Size);
-        if (a.Crc32 is { } crc)
-            json.WriteString("crc32", crc.ToString("x8", CultureInfo.InvariantCulture));
-        else
-            json.WriteNull("crc32");
+        AssemblyReport.WriteFileFields(json, a);
         WriteNumbers(json, "partsFound", a.PartsFound);
         WriteNumbers(json, "partsMissing", a.PartsMissing);
         WriteNumbers(json, "partsDamaged", a.PartsDamaged);
-        json.WriteString("status", StatusName(a.Status));
+        json.WriteString("status", AssemblyReport.StatusName(a.Status));
         json.WriteStartArray("sources");
         foreach (var source in file.Sources)
             json.WriteStringValue(source);

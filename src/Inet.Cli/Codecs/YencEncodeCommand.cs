@@ -31,13 +31,13 @@ internal static class YencEncodeCommand
     private static async Task<int> RunAsync(
         FileInfo? input, string outputDirectory, long partSize, int lineLength, string? name, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (input is null || !input.Exists)
-            return UsageError(console, input is null ? "FILE is required" : $"no such file: {input.FullName}");
+        if (!CodecUsage.InputExists(console, "yenc encode", input))
+            return ExitCodes.Usage;
         if (partSize < 0 || lineLength is < 1 or > 1 << 20)
-            return UsageError(console, "--part-size must be >= 0 and --line-length between 1 and 1048576");
+            return CodecUsage.Error(console, "yenc encode", "--part-size must be >= 0 and --line-length between 1 and 1048576");
         var postName = name ?? input.Name;
         if (postName.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
-            return UsageError(console, "--name cannot contain CR, LF or NUL");
+            return CodecUsage.Error(console, "yenc encode", "--name cannot contain CR, LF or NUL");
         Directory.CreateDirectory(outputDirectory);
 
         var leaf = SafeFileName.Sanitize(postName);
@@ -64,11 +64,5 @@ internal static class YencEncodeCommand
             return leaf + ".yenc";
         var digits = Math.Max(3, total.ToString(CultureInfo.InvariantCulture).Length);
         return $"{leaf}.{part.ToString("D" + digits, CultureInfo.InvariantCulture)}.yenc";
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet yenc encode: {message}");
-        return ExitCodes.Usage;
     }
 }
