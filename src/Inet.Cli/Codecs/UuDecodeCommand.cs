@@ -10,12 +10,12 @@ internal static class UuDecodeCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Articles or files holding uuencoded data.", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the decoded files (default: current folder)." };
+        var output = CodecOptions.DecodedFilesFolder();
         var json = new Option<bool>("--json") { Description = "Print one JSON array: name, size, crc32, status per file." };
         var command = new Command("decode", "Decode every uuencoded file in the inputs; names are made safe.") { files, output, json };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(files) ?? [],
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(json),
             result.InvocationConfiguration,
             cancellationToken));

@@ -9,7 +9,7 @@ internal static class UuEncodeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo?>("FILE") { Description = "File to encode.", Arity = ArgumentArity.ZeroOrOne };
+        var file = CodecOptions.FileToEncode();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Write here instead of standard output." };
         var name = new Option<string>("--name") { Description = "Name for the begin line (default: the file's name)." };
         var crlf = new Option<bool>("--crlf") { Description = "End lines with CR LF (for posting) instead of LF." };

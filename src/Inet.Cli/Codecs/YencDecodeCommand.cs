@@ -10,13 +10,13 @@ internal static class YencDecodeCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Saved articles or files holding one yEnc part each.", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the decoded files (default: current folder)." };
+        var output = CodecOptions.DecodedFilesFolder();
         var json = new Option<bool>("--json") { Description = "Print one JSON array: name, size, crc32, parts found/missing, status per file." };
         var raw = new Option<bool>("--dot-stuffed") { Description = "Inputs are raw NNTP bodies (dot-stuffed, ending in a lone dot)." };
         var command = new Command("decode", "Decode yEnc parts into files; parts of one file are joined by name, names are made safe.") { files, output, json, raw };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(files) ?? [],
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(json),
             result.GetValue(raw),
             result.InvocationConfiguration,

@@ -11,7 +11,7 @@ internal static class YencEncodeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo?>("FILE") { Description = "File to encode.", Arity = ArgumentArity.ZeroOrOne };
+        var file = CodecOptions.FileToEncode();
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the .yenc parts (default: current folder)." };
         var partSize = new Option<long>("--part-size") { Description = "Bytes of the file per part; 0 writes one single-part post.", DefaultValueFactory = _ => 0 };
         var lineLength = new Option<int>("--line-length") { Description = "Characters per encoded line.", DefaultValueFactory = _ => YencEncoder.DefaultLineLength };
@@ -19,7 +19,7 @@ internal static class YencEncodeCommand
         var command = new Command("encode", "yEnc-encode a file, split into parts.") { file, output, partSize, lineLength, name };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(file),
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(partSize),
             result.GetValue(lineLength),
             result.GetValue(name),
