@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Inet.Cli;
+using Inet.Cli.Codecs;
 using Inet.Codecs;
 using Inet.Core;
 using static Inet.Tests.Cli.CliHarness;
