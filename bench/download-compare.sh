@@ -111,8 +111,10 @@ start_embedded() {
   EMBEDDED_PID=$!
   local i
   for i in $(seq 1 600); do
-    if grep -q '^Listening on' "$out"; then
-      EMBEDDED_PORT=$(sed -n 's/^Listening on [^ ]*:\([0-9]*\) .*/\1/p' "$out" | head -1)
+    # The whole line, not a partly flushed one: it ends with "Press Ctrl+C to stop."
+    if grep -q '^Listening on .*stop\.' "$out"; then
+      EMBEDDED_PORT=$(sed -n 's/^Listening on [^ ]*:\([0-9][0-9]*\) .*/\1/p' "$out" | head -1)
+      [ -n "$EMBEDDED_PORT" ] || die "cannot read the port of inet serve from $out"
       return 0
     fi
     kill -0 "$EMBEDDED_PID" 2>/dev/null || { cat "$out" >&2; die "inet serve exited"; }
@@ -121,7 +123,12 @@ start_embedded() {
   die "inet serve did not start (see $out)"
 }
 
-port_of() { case $1 in inn2) echo "$INN2_PORT" ;; embedded) echo "$EMBEDDED_PORT" ;; esac; }
+port_of() {
+  local port
+  case $1 in inn2) port=${INN2_PORT:-} ;; embedded) port=${EMBEDDED_PORT:-} ;; esac
+  [ -n "$port" ] || die "no port for server $1"
+  echo "$port"
+}
 
 # ---------------------------------------------------------------- data set
 # File sizes in MiB for a set of SIZE MiB: the full 1070 MiB list, scaled down for quick runs.
@@ -246,6 +253,43 @@ inet_clients() {
   return 0
 }
 
+# Fixed cost of each client: one download of a single article (the first part of the first file),
+# best wall of three. NZBGet's standalone mode spends most of a second besides the transfer.
+one_article_nzb() { # SET SERVER -> path of an NZB with only the first segment of the first file
+  local out=$DATA/one-article-$2.nzb
+  python3 - "$1/$2.nzb" "$out" <<'EOF'
+import re, sys
+text = open(sys.argv[1]).read()
+first = re.search(r"<file.*?</file>", text, re.S).group(0)
+first = re.sub(r"(<segments>\s*<segment[^>]*>[^<]*</segment>).*?(</segments>)", r"\1\2", first, flags=re.S)
+open(sys.argv[2], "w").write(text[:text.index("<file")] + first + "\n</nzb>\n")
+EOF
+  echo "$out"
+}
+
+fixed_cost() { # SET SERVER: prints "client wall user+sys" lines
+  local set=$1 s=$2 nzb port tag client best i t
+  nzb=$(one_article_nzb "$set" "$s"); port=$(port_of "$s"); tag=$(cat "$set/$s.tag")
+  for client in nzbget robot nzb-get; do
+    case $client in
+      nzbget) CMD=("$HERE/peers/nzbget/get.sh" 127.0.0.1 "$port" "$CONNECTIONS" "$nzb" "$WORK") ;;
+      robot) CMD=("$INET" news fetch "nntp://127.0.0.1:$port/$GROUP" -o "$WORK" --connections "$CONNECTIONS" \
+               --subject "^inetbench $tag \\[1/.*\\(1/[0-9]+\\)\$" --json) ;;
+      nzb-get) have_nzb_get || continue
+               CMD=("$INET" nzb get "$nzb" --server "nntp://127.0.0.1:$port" -o "$WORK" --connections "$CONNECTIONS" --no-par2 --json) ;;
+    esac
+    best=
+    for i in 1 2 3; do
+      rm -rf "$WORK"; mkdir -p "$WORK"
+      /usr/bin/time -f '%e %U %S' -o "$RUNS/fixed.time" "${CMD[@]}" >"$RUNS/fixed-$s-$client.log" 2>&1 || true
+      t=$(tail -1 "$RUNS/fixed.time" | awk '{ printf "%.2f %.2f", $1, $2 + $3 }')
+      if [ -z "$best" ] || awk -v a="${t%% *}" -v b="${best%% *}" 'BEGIN { exit !(a < b) }'; then best=$t; fi
+    done
+    rm -rf "$WORK"
+    echo "$s $client $best"
+  done
+}
+
 # ---------------------------------------------------------------- report
 print_table() {
   python3 - "$RESULTS" <<'EOF'
@@ -317,6 +361,15 @@ main() {
     done
   done
 
+  local fixed=$DATA/fixed.txt
+  : >"$fixed"
+  for s in "${servers[@]}"; do
+    [[ ",$SERVERS," == *",$s,"* ]] || continue
+    [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
+    log "fixed cost on $s (one article, three tries)"
+    fixed_cost "$main_set" "$s" >>"$fixed"
+  done
+
   if [ "$SCALING" = 1 ]; then
     s=$SCALING_SERVER
     [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
@@ -343,6 +396,11 @@ main() {
   startup=$( { /usr/bin/time -f '%e %U %S' "$INET" --version >/dev/null; } 2>&1 | tail -1)
   echo "Inet start-up alone (inet --version): wall, user, sys s = $startup (part of every Inet row)."
   print_table
+  if [ -s "$fixed" ]; then
+    echo
+    echo "Fixed cost, one article (best of 3): server client wall-s cpu-s"
+    sed 's/^/  /' "$fixed"
+  fi
 }
 
 main
