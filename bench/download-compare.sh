@@ -46,7 +46,9 @@ while [ $# -gt 0 ]; do
 done
 
 DATA=${INET_BENCH_DATA:-${TMPDIR:-/tmp}/inet-bench}/download
+# One publish folder per source tree: publish copies only files newer than those already there.
 PUBLISH=$DATA/inet-publish
+[ "$INET_SOURCE" = "$ROOT" ] || PUBLISH=$DATA/inet-publish-$(printf %s "$INET_SOURCE" | cksum | cut -d' ' -f1)
 INET=$PUBLISH/Inet.Cli
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv
