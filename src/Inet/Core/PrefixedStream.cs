@@ -1,7 +1,7 @@
 namespace Inet.Core;
 
 /// <summary>Reads a few bytes already taken off the wire, then continues with the stream itself.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
 {
     private int _offset;
 
@@ -36,7 +36,7 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : Stream
     private int TakePrefix(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, prefix.Length - _offset);
-        prefix.AsSpan(_offset, count).CopyTo(destination);
+        prefix.Span.Slice(_offset, count).CopyTo(destination);
         _offset += count;
         return count;
     }
