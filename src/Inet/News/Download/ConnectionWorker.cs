@@ -41,6 +41,8 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
                 catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref _stats._failures);
+                    if (pending.Count < batch.Count)
+                        failures = 0; // it got somewhere: only failures without progress count toward giving up
                     run.Log.LogWarning("{Server}: connection failed ({Message}); {Count} segments go back to the queue", _server.DisplayName, e.Message, pending.Count);
                     if (client is not null)
                         await client.DisposeAsync().ConfigureAwait(false);
