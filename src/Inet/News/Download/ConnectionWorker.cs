@@ -47,8 +47,7 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
                     if (client is not null)
                         await client.DisposeAsync().ConfigureAwait(false);
                     client = null;
-                    foreach (var lost in run.Scheduler.Requeue(server, pending))
-                        run.FailedEverywhere(lost);
+                    run.Scheduler.Requeue(server, pending);
                     if (++failures > run.Options.MaxReconnects)
                     {
                         GiveUp(e);
@@ -63,7 +62,8 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
         {
             if (client is not null)
             {
-                try { await client.QuitAsync(CancellationToken.None).ConfigureAwait(false); }
+                // After a cancel the connection may be mid-body: just close it.
+                try { if (!cancellationToken.IsCancellationRequested) await client.QuitAsync(CancellationToken.None).ConfigureAwait(false); }
                 catch (Exception e) when (e is IOException or InvalidOperationException or ProtocolException or TimeoutException) { }
                 await client.DisposeAsync().ConfigureAwait(false);
             }

@@ -53,8 +53,17 @@ public sealed class DownloadEngine
                 run.FinishFile(file); // every segment done before, or an empty file entry
             foreach (var segment in file.Nzb.Segments)
             {
-                if (file.Report is null && !file.IsDone(segment.Number))
-                    scheduler.Add(new SegmentWork(file, segment));
+                if (file.Report is not null || file.IsDone(segment.Number))
+                    continue;
+                var work = new SegmentWork(file, segment);
+                if (IsFetchable(segment.MessageId))
+                {
+                    scheduler.Add(work);
+                    continue;
+                }
+                scheduler.AddUnfetchable();
+                work.Failure = SegmentFailure.Missing;
+                run.FailedEverywhere(work);
             }
         }
 
@@ -90,5 +99,19 @@ public sealed class DownloadEngine
         }
         report.Elapsed = clock.Elapsed;
         return report;
+    }
+
+    // A message-id that could not be sent as a command argument (CR/LF, spaces, brackets) is never requested.
+    private static bool IsFetchable(string messageId)
+    {
+        try
+        {
+            _ = Nntp.ArticleId.ByMessageId(messageId);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }

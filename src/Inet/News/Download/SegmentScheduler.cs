@@ -36,6 +36,13 @@ internal sealed class SegmentScheduler : IDisposable
         }
     }
 
+    /// <summary>Counts a segment that cannot be fetched at all (the caller fails it at once).</summary>
+    public void AddUnfetchable()
+    {
+        lock (_gate)
+            _outstanding++;
+    }
+
     /// <summary>Up to <paramref name="max"/> segments for a connection of <paramref name="server"/>.</summary>
     public List<SegmentWork> Take(int server, int max)
     {
@@ -96,28 +103,25 @@ internal sealed class SegmentScheduler : IDisposable
 
     /// <summary>
     /// Puts back the unfinished batch of a dropped connection. Only the first segment was being read, so only it is
-    /// charged an attempt; one that used up its attempts fails over. Returns the segments that finally failed.
+    /// charged an attempt; one that used up its attempts moves to the next server if there is one. On the last server
+    /// it stays: it is given up only when the server's connections give up (see <see cref="WorkerGaveUp"/>).
     /// </summary>
-    public List<SegmentWork> Requeue(int server, IReadOnlyCollection<SegmentWork> pending)
+    public void Requeue(int server, IReadOnlyCollection<SegmentWork> pending)
     {
-        var failed = new List<SegmentWork>();
         var first = true;
         foreach (var work in pending)
         {
-            if (first && ++work.Attempts >= _maxAttempts)
-            {
-                if (!Failover(work, server, SegmentFailure.Connection))
-                    failed.Add(work);
-            }
-            else
-            {
-                lock (_gate)
-                    _queues[server].Enqueue(work);
-            }
+            var charged = first && ++work.Attempts >= _maxAttempts;
             first = false;
+            bool hasNext;
+            lock (_gate)
+                hasNext = NextLive(server) >= 0;
+            if (charged && hasNext && Failover(work, server, SegmentFailure.Connection))
+                continue;
+            lock (_gate)
+                _queues[server].Enqueue(work);
         }
         _signals[server].Release(pending.Count);
-        return failed;
     }
 
     /// <summary>

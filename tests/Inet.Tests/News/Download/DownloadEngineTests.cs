@@ -120,6 +120,7 @@ public class DownloadEngineTests
 
         var report = await new DownloadEngine(f.Options(connections: 3, depth: 4)).RunAsync(f.Nzb);
 
+        Assert.True(report.AllOk, string.Join("\n", report.Warnings) + $" drops {report.Servers[0].ConnectionFailures} fetched {report.Servers[0].Fetched}");
         Assert.Equal(data, await File.ReadAllBytesAsync(f.PathOf("drops.bin")));
         Assert.True(report.AllOk);
         Assert.True(report.Servers[0].ConnectionFailures >= 5, $"only {report.Servers[0].ConnectionFailures} drops");

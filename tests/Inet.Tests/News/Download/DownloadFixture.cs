@@ -100,6 +100,20 @@ internal sealed class DownloadFixture : IAsyncDisposable
         ReconnectDelay = TimeSpan.FromMilliseconds(20),
     };
 
+    /// <summary>Waits until no BODY command has arrived on any server for 300 ms.</summary>
+    public async Task WaitQuietAsync()
+    {
+        var last = -1;
+        for (var i = 0; i < 50; i++)
+        {
+            var now = Servers.Select((_, s) => Bodies(s)).Sum();
+            if (now == last)
+                return;
+            last = now;
+            await Task.Delay(300);
+        }
+    }
+
     public int Bodies(int server) => BodyCounts[server].Values.Sum();
 
     public string PathOf(string name) => Path.Combine(Output.FullName, name);
