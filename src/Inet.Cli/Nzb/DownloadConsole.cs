@@ -10,10 +10,10 @@ namespace Inet.Cli.Nzb;
 /// <summary>Shows a download: live bars on a terminal, plain lines when redirected, then a table or JSON.</summary>
 internal static class DownloadConsole
 {
-    public static async Task<DownloadReport> RunAsync(DownloadEngine engine, NzbReadResult read, bool json, CancellationToken cancellationToken)
+    public static async Task<DownloadReport> RunAsync(DownloadEngine engine, NzbReadResult read, bool json, TextWriter output, CancellationToken cancellationToken)
     {
         DownloadReport report;
-        if (!json && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
+        if (!json && output == Console.Out && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
         {
             report = await AnsiConsole.Progress()
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
@@ -38,15 +38,18 @@ internal static class DownloadConsole
         }
         else
         {
-            var progress = json ? null : new Progress<DownloadProgress>(p =>
+            var gate = new Lock();
+            var progress = json ? null : new InlineProgress(p =>
             {
-                if (p.Event == "file")
-                    Console.WriteLine($"finished {p.FileName} ({p.SegmentsDone}/{p.SegmentsTotal} segments)");
+                if (p.Event != "file")
+                    return;
+                lock (gate) // reported from several connections at once
+                    output.WriteLine($"finished {p.FileName} ({p.SegmentsDone}/{p.SegmentsTotal} segments)");
             });
             report = await engine.RunAsync(read.Document, progress, cancellationToken).ConfigureAwait(false);
         }
         if (json)
-            await JsonOutput.WriteAsync(Console.Out, w => WriteJson(w, report, read)).ConfigureAwait(false);
+            await JsonOutput.WriteAsync(output, w => WriteJson(w, report, read)).ConfigureAwait(false);
         else
             PrintSummary(report, read);
         return report;

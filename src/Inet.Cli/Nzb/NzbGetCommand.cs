@@ -50,7 +50,8 @@ internal static class NzbGetCommand
             var list = new List<DownloadServer>();
             foreach (var url in parse.GetValue(servers) ?? [])
             {
-                var address = ServerAddress.Parse(url, NntpClient.Schemes);
+                var question = url.IndexOf('?', StringComparison.Ordinal);
+                var address = ServerAddress.Parse(question < 0 ? url : url[..question], NntpClient.Schemes);
                 list.Add(new DownloadServer
                 {
                     Client = connection.Build(parse, address, out var created),
@@ -69,21 +70,25 @@ internal static class NzbGetCommand
                 RepairPar2 = !parse.GetValue(noRepair),
                 Logger = logging?.CreateLogger("nzb"),
             };
-            var report = await DownloadConsole.RunAsync(new DownloadEngine(options), read, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var report = await DownloadConsole.RunAsync(new DownloadEngine(options), read, parse.GetValue(json), parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);
             return report.AllOk ? ExitCodes.Ok
                 : report.NetworkFailed && report.SegmentsFailed > 0 ? ExitCodes.Network
                 : report.Cancelled ? ExitCodes.Failure
                 : ExitCodes.ServerRefused;
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 
     /// <summary>The <c>connections=N</c> query parameter of a server URL, if any.</summary>
     internal static int? ConnectionsFrom(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Query.Length < 2)
+        // System.Uri leaves the query of an unknown scheme (nntp) in the path, so split it off by hand.
+        var question = url.IndexOf('?', StringComparison.Ordinal);
+        if (question < 0)
             return null;
-        foreach (var pair in uri.Query[1..].Split('&'))
+        var query = url[(question + 1)..];
+        var hash = query.IndexOf('#', StringComparison.Ordinal);
+        foreach (var pair in (hash < 0 ? query : query[..hash]).Split('&'))
         {
             var eq = pair.IndexOf('=', StringComparison.Ordinal);
             if (eq > 0 && pair[..eq] == "connections")

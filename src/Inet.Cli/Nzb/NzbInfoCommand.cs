@@ -20,11 +20,11 @@ internal static class NzbInfoCommand
         {
             var read = await NzbFileLoader.LoadAsync(parse.GetValue(file)!, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(json))
-                await JsonOutput.WriteAsync(Console.Out, w => WriteJson(w, read)).ConfigureAwait(false);
+                await JsonOutput.WriteAsync(parse.InvocationConfiguration.Output, w => WriteJson(w, read)).ConfigureAwait(false);
             else
                 Print(read);
             return ExitCodes.Ok;
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 
