@@ -128,6 +128,22 @@ public class DownloadEngineTests
     }
 
     [Fact]
+    public async Task Run_ConnectionCutMidBody_PartialSegmentRefetchedFileIntact()
+    {
+        await using var f = await DownloadFixture.StartAsync();
+        var data = DownloadFixture.RandomBytes(120_000, 17);
+        await f.PostAsync("cut.bin", data, 10_000);
+        f.Servers[0].Options.Faults.DisconnectAfterBytes = 25_000; // two and a half articles per connection
+
+        var report = await new DownloadEngine(f.Options(connections: 2, depth: 2)).RunAsync(f.Nzb);
+
+        Assert.True(report.AllOk, string.Join("\n", report.Warnings));
+        Assert.Equal(data, await File.ReadAllBytesAsync(f.PathOf("cut.bin")));
+        Assert.True(report.Servers[0].ConnectionFailures >= 4, $"{report.Servers[0].ConnectionFailures} cuts");
+        Assert.Equal(12, report.SegmentsDownloaded);
+    }
+
+    [Fact]
     public async Task Run_SlowServer_StillCompletes()
     {
         await using var f = await DownloadFixture.StartAsync();
