@@ -17,8 +17,8 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         using var decoder = new YencSegmentDecoder();
-        NntpClient? client = null;
-        var failures = 0;
+        var slot = new ConnectionSlot(_server.Client, run.Options.MaxReconnects, run.Options.ReconnectDelay);
+        await using var _ = slot.ConfigureAwait(false);
         try
         {
             while (true)
@@ -34,39 +34,27 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
                 var pending = new Queue<SegmentWork>(batch);
                 try
                 {
-                    client ??= await NntpClient.ConnectAsync(_server.Client, cancellationToken).ConfigureAwait(false);
+                    var client = await slot.GetAsync(cancellationToken).ConfigureAwait(false);
                     await FetchAsync(client, decoder, pending, cancellationToken).ConfigureAwait(false);
-                    failures = 0;
+                    slot.Succeeded();
                 }
-                catch (Exception e) when (IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (ConnectionSlot.IsConnectionFailure(e) && !cancellationToken.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref _stats._failures);
-                    if (pending.Count < batch.Count)
-                        failures = 0; // it got somewhere: only failures without progress count toward giving up
                     run.Log.LogWarning("{Server}: connection failed ({Message}); {Count} segments go back to the queue", _server.DisplayName, e.Message, pending.Count);
-                    if (client is not null)
-                        await client.DisposeAsync().ConfigureAwait(false);
-                    client = null;
                     run.Scheduler.Requeue(server, pending);
-                    if (++failures > run.Options.MaxReconnects)
+                    if (!await slot.FailedAsync(progressed: pending.Count < batch.Count, cancellationToken).ConfigureAwait(false))
                     {
                         GiveUp(e);
                         return;
                     }
-                    var delay = run.Options.ReconnectDelay * Math.Pow(2, failures - 1);
-                    await Task.Delay(delay < TimeSpan.FromSeconds(5) ? delay : TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
                 }
             }
         }
         finally
         {
-            if (client is not null)
-            {
-                // After a cancel the connection may be mid-body: just close it.
-                try { if (!cancellationToken.IsCancellationRequested) await client.QuitAsync(CancellationToken.None).ConfigureAwait(false); }
-                catch (Exception e) when (e is IOException or InvalidOperationException or ProtocolException or TimeoutException) { }
-                await client.DisposeAsync().ConfigureAwait(false);
-            }
+            if (cancellationToken.IsCancellationRequested)
+                slot.Cancelled();
         }
     }
 
@@ -130,7 +118,4 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
             run.Report.Warn($"{_server.DisplayName}: dropped after repeated connection failures ({e.Message})");
         }
     }
-
-    private static bool IsConnectionFailure(Exception e) =>
-        e is IOException or TimeoutException or System.Net.Sockets.SocketException or ProtocolException or System.Security.Authentication.AuthenticationException;
 }
