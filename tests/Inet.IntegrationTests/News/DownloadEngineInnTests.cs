@@ -7,6 +7,7 @@ using Inet.News.Download;
 using Inet.News.Nzb;
 using Inet.News.Posting;
 using Inet.Nntp;
+using Inet.Nntp.Server;
 
 namespace Inet.IntegrationTests.News;
 
@@ -79,5 +80,33 @@ public sealed class DownloadEngineInnTests(NntpServerFixture server) : IDisposab
         var again = await new DownloadEngine(options).RunAsync(document);
         Assert.Equal((0, 6), (again.SegmentsDownloaded, again.SegmentsResumed));
         Assert.True(again.AllOk);
+    }
+
+    [RequiresNntpServerFact]
+    public async Task EmptyPrimaryServer_EverySegmentBackfilledFromInn()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (path, data) = WriteFile($"backfill-{tag}.bin", 500_000);
+        var posted = await new BinaryPoster(Client(), new BinaryPostOptions
+        {
+            Newsgroups = [NntpServerSettings.BinariesGroup],
+            From = "Inet Tests <tests@example.test>",
+            PartSize = 200_000,
+        }).PostAsync([path]);
+        var document = PostNzb.Create(posted);
+        await using var empty = await NntpServer.StartNewAsync(new NntpServerOptions());
+        var primary = new NntpClientOptions { Connection = new ConnectionSettings { Host = "127.0.0.1", Port = empty.Port } };
+        var output = Path.Combine(_dir, "out");
+
+        var report = await new DownloadEngine(new DownloadOptions
+        {
+            Servers = [new DownloadServer { Client = primary, Connections = 2 }, new DownloadServer { Client = Client(), Connections = 2 }],
+            OutputDirectory = output,
+        }).RunAsync(document);
+
+        Assert.True(report.AllOk, string.Join("\n", report.Warnings));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(output, $"backfill-{tag}.bin")));
+        Assert.Equal((3, 0, 3), (report.Servers[0].Missing, report.Servers[0].Fetched, report.Servers[1].Fetched));
+        Assert.Equal(3, report.Failovers);
     }
 }
