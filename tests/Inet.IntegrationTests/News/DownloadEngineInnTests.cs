@@ -109,4 +109,35 @@ public sealed class DownloadEngineInnTests(NntpServerFixture server) : IDisposab
         Assert.Equal((3, 0, 3), (report.Servers[0].Missing, report.Servers[0].Fetched, report.Servers[1].Fetched));
         Assert.Equal(3, report.Failovers);
     }
+
+    [RequiresNntpServerFact]
+    public async Task Cli_NewsPostWithNzb_ThenNzbGet_ByteIdentical()
+    {
+        var (a, dataA) = WriteFile("cli-a.bin", 120_000);
+        var (b, dataB) = WriteFile("cli-b.bin", 7_000);
+        var nzbPath = Path.Combine(_dir, "cli.nzb");
+        var url = $"nntp://{server.Settings.Host}:{server.Settings.Port}";
+        var (postCode, _, postError) = await RunCliAsync("news", "post", $"{url}/{NntpServerSettings.BinariesGroup}", a, b, "--part-size", "50000", "--nzb", nzbPath);
+        Assert.True(postCode == ExitCodes.Ok, postError);
+        var output = Path.Combine(_dir, "out");
+
+        var (code, stdout, error) = await RunCliAsync("nzb", "get", nzbPath, "--server", url + "?connections=2", "-o", output, "--json");
+
+        Assert.True(code == ExitCodes.Ok, error + stdout);
+        Assert.Equal(dataA, await File.ReadAllBytesAsync(Path.Combine(output, "cli-a.bin")));
+        Assert.Equal(dataB, await File.ReadAllBytesAsync(Path.Combine(output, "cli-b.bin")));
+        using var json = System.Text.Json.JsonDocument.Parse(stdout);
+        Assert.Equal(4, json.RootElement.GetProperty("segmentsDownloaded").GetInt32());
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunCliAsync(params string[] args)
+    {
+        var root = new System.CommandLine.RootCommand();
+        foreach (var command in Inet.Cli.CommandCatalog.All())
+            root.Subcommands.Add(command);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await root.Parse(args).InvokeAsync(new System.CommandLine.InvocationConfiguration { Output = output, Error = error });
+        return (code, output.ToString(), error.ToString());
+    }
 }
