@@ -12,6 +12,3 @@ public sealed record DownloadPar2Report(string Par2File, IReadOnlyList<DownloadP
     /// <summary>True when every protected file verifies (after repair, if one ran).</summary>
     public bool AllOk => Files.Count > 0 && Files.All(f => f.Final == Par2FileStatus.Ok);
 }
-
-/// <summary>One file of a recovery set: what native verification found, and its state at the end.</summary>
-public sealed record DownloadPar2File(string Name, Par2FileStatus Verified, int DamagedSlices, Par2FileStatus Final);

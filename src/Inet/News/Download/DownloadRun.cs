@@ -77,7 +77,7 @@ internal sealed class DownloadRun
         var done = Interlocked.Increment(ref _segmentsDone);
         var bytes = Interlocked.Add(ref _bytesDone, work.Segment.Bytes);
         var last = work.File.SegmentFinished(work.Segment.Number, failure);
-        Scheduler.Completed(work);
+        Scheduler.Completed();
         _progress?.Report(new DownloadProgress("segment", work.File.Assembler?.FileName ?? work.File.SubjectName, bytes, BytesTotal, done, Report.SegmentsTotal));
         if (last)
             FinishFile(work.File);

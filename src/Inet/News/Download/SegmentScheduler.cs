@@ -67,9 +67,8 @@ internal sealed class SegmentScheduler : IDisposable
         _signals[server].WaitAsync(PollInterval, cancellationToken);
 
     /// <summary>The segment is finished (delivered, or finally failed by the caller).</summary>
-    public void Completed(SegmentWork work)
+    public void Completed()
     {
-        _ = work;
         bool allDone;
         lock (_gate)
             allDone = --_outstanding == 0;

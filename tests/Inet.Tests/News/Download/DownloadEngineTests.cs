@@ -85,6 +85,24 @@ public class DownloadEngineTests
     }
 
     [Fact]
+    public async Task Run_ThreeServers_MissingOnFirstCorruptOnSecond_ThirdDelivers()
+    {
+        await using var f = await DownloadFixture.StartAsync(servers: 3);
+        var data = DownloadFixture.RandomBytes(40_000, 18);
+        var file = await f.PostAsync("third.bin", data, 10_000);
+        var id = "<" + file.Segments[2].MessageId + ">";
+        f.Servers[0].Options.Faults.MarkMissing(id);
+        f.Servers[1].Options.Faults.MarkCorrupt(id);
+
+        var report = await new DownloadEngine(f.Options(connections: 1)).RunAsync(f.Nzb);
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(f.PathOf("third.bin")));
+        Assert.Equal((4, 1, 1), (f.Bodies(0), f.Bodies(1), f.Bodies(2)));
+        Assert.Equal((1, 1, 1), (report.Servers[0].Missing, report.Servers[1].Damaged, report.Servers[2].Fetched));
+        Assert.Equal(2, report.Failovers);
+    }
+
+    [Fact]
     public async Task Run_CorruptEverywhere_FileDamaged()
     {
         await using var f = await DownloadFixture.StartAsync(servers: 2);
