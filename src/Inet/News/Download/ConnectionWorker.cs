@@ -76,9 +76,8 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
             SegmentDecodeResult? decoded = null;
             if (await decoder.SniffAsync(content, hasHeaders: false, cancellationToken).ConfigureAwait(false) is { } begin)
             {
-                var assembler = work.File.GetAssembler(begin, run.Options.OutputDirectory, out var created);
-                if (created)
-                    run.Journal.FileOpened(work.File.Index, assembler, begin.Size > 0 ? begin.Size : null, begin.IsMultipart ? Math.Max(begin.Total, 1) : 1);
+                var assembler = work.File.GetAssembler(begin, run.Options.OutputDirectory, created =>
+                    run.Journal.FileOpened(work.File.Index, created, begin.Size > 0 ? begin.Size : null, begin.IsMultipart ? Math.Max(begin.Total, 1) : 1));
                 decoded = await decoder.DecodeAsync(assembler, content, cancellationToken).ConfigureAwait(false);
             }
             // Read what the decoder left (text after =yend): the next reply follows it on the wire.

@@ -72,12 +72,14 @@ internal sealed class DownloadFile
         }
     }
 
-    /// <summary>The assembler for this file, created from the first yEnc header; <paramref name="created"/> tells the caller to journal it.</summary>
-    public MultipartAssembler GetAssembler(YencBeginLine begin, string directory, out bool created)
+    /// <summary>
+    /// The assembler for this file, created from the first yEnc header. <paramref name="created"/> runs under the file's lock,
+    /// so the journal records the file before any other connection can record one of its segments.
+    /// </summary>
+    public MultipartAssembler GetAssembler(YencBeginLine begin, string directory, Action<MultipartAssembler> created)
     {
         lock (_gate)
         {
-            created = Assembler is null;
             if (Assembler is null)
             {
                 var options = new MultipartAssemblerOptions
@@ -88,6 +90,7 @@ internal sealed class DownloadFile
                 };
                 var name = string.IsNullOrWhiteSpace(begin.Name) ? SubjectName : SafeFileName.Sanitize(begin.Name, SubjectName);
                 Assembler = new MultipartAssembler(directory, name, options);
+                created(Assembler);
             }
             return Assembler;
         }
