@@ -75,7 +75,7 @@ internal static class DownloadConsole
                 + (set.Message is { } m ? $" ({Markup.Escape(m)})" : ""));
             foreach (var file in set.Files.Where(x => x.Verified != Inet.News.Par2.Par2FileStatus.Ok))
                 AnsiConsole.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
-                    $"  {file.Name}: {file.Verified}, {file.DamagedSlices} damaged slices -> {file.Final}")));
+                    $"  {file.Name}: {file.Verified}, {file.DamagedSlices.Count} damaged slices -> {file.Final}")));
         }
         foreach (var warning in read.Warnings.Select(w => w.Message).Concat(report.Warnings))
             AnsiConsole.MarkupLine("[yellow]warning:[/] " + Markup.Escape(warning));
@@ -143,7 +143,10 @@ internal static class DownloadConsole
                 w.WriteStartObject();
                 w.WriteString("name", file.Name);
                 w.WriteString("verified", file.Verified.ToString());
-                w.WriteNumber("damagedSlices", file.DamagedSlices);
+                w.WriteStartArray("damagedSlices");
+                foreach (var slice in file.DamagedSlices)
+                    w.WriteNumberValue(slice);
+                w.WriteEndArray();
                 w.WriteString("final", file.Final.ToString());
                 w.WriteEndObject();
             }

@@ -44,6 +44,7 @@ internal sealed partial class Par2Step(DownloadOptions options, DownloadReport r
         }
         if (verified.AllOk)
             return new DownloadPar2Report(par2Path, Describe(verified, verified), null, null);
+        verified = await CheckKeptFilesAsync(set, verified, cancellationToken).ConfigureAwait(false);
         if (!options.RepairPar2)
             return new DownloadPar2Report(par2Path, Describe(verified, verified), null, "repair disabled");
         if (!Par2Repairer.IsToolAvailable(options.Par2Executable))
@@ -60,8 +61,34 @@ internal sealed partial class Par2Step(DownloadOptions options, DownloadReport r
         return new DownloadPar2Report(par2Path, Describe(verified, after), repair.Status, repair.Message);
     }
 
+    /// <summary>
+    /// A file that arrived damaged or incomplete is kept as <c>name.damaged</c>/<c>name.incomplete</c>, so the set sees
+    /// it as missing; check that copy instead, to report which slices are really damaged.
+    /// </summary>
+    private async Task<Par2VerificationResult> CheckKeptFilesAsync(Par2RecoverySet set, Par2VerificationResult verified, CancellationToken cancellationToken)
+    {
+        using var checker = new Par2FileChecker(set.SliceSize, Par2VerifyOptions.Default.BufferSize);
+        var files = new List<Par2FileVerification>();
+        foreach (var result in verified.Files)
+        {
+            var kept = result.Status == Par2FileStatus.Missing
+                ? report.Files.FirstOrDefault(f => !f.IsOk && f.Name == result.Name && f.Path is not null && File.Exists(f.Path))
+                : null;
+            if (kept is null)
+            {
+                files.Add(result);
+                continue;
+            }
+            var length = new FileInfo(kept.Path!).Length;
+            var (md5Ok, damaged) = await checker.CheckAsync(kept.Path!, result.File, length, cancellationToken).ConfigureAwait(false);
+            var status = length != result.File.Description.Length ? Par2FileStatus.WrongSize : md5Ok ? Par2FileStatus.Ok : Par2FileStatus.Damaged;
+            files.Add(result with { Status = status, DamagedSlices = damaged, ActualLength = length });
+        }
+        return verified with { Files = files };
+    }
+
     private static List<DownloadPar2File> Describe(Par2VerificationResult before, Par2VerificationResult after) =>
-        before.Files.Select(f => new DownloadPar2File(f.Name, f.Status, f.DamagedSlices.Count,
+        before.Files.Select(f => new DownloadPar2File(f.Name, f.Status, f.DamagedSlices,
             after.Files.FirstOrDefault(a => a.Name == f.Name)?.Status ?? f.Status)).ToList();
 
     [GeneratedRegex(@"\.vol\d+[+-]\d+$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -37,7 +37,7 @@ public class DownloadPar2Tests
         var set = Assert.Single(report.Par2);
         Assert.EndsWith("set.par2", set.Par2File, StringComparison.Ordinal);
         Assert.Equal(["data.bin", "other.bin"], set.Files.Select(x => x.Name).Order());
-        Assert.All(set.Files, x => Assert.Equal((Par2FileStatus.Ok, Par2FileStatus.Ok, 0), (x.Verified, x.Final, x.DamagedSlices)));
+        Assert.All(set.Files, x => Assert.Equal((Par2FileStatus.Ok, Par2FileStatus.Ok, 0), (x.Verified, x.Final, x.DamagedSlices.Count)));
         Assert.Null(set.Repair);
         Assert.True(report.AllOk);
     }
@@ -56,7 +56,9 @@ public class DownloadPar2Tests
         var set = Assert.Single(report.Par2);
         Assert.Equal(Par2RepairStatus.Repaired, set.Repair);
         var entry = Assert.Single(set.Files, x => x.Name == "data.bin");
-        Assert.NotEqual(Par2FileStatus.Ok, entry.Verified);
+        // Segment 3 (bytes 20,000-29,999) never arrived: slices 5-7 of 4,000 bytes, checked in data.bin.incomplete.
+        Assert.Equal(Par2FileStatus.Damaged, entry.Verified);
+        Assert.Equal([5L, 6L, 7L], entry.DamagedSlices);
         Assert.Equal(Par2FileStatus.Ok, entry.Final);
         Assert.Equal(data, await File.ReadAllBytesAsync(f.PathOf("data.bin")));
         Assert.True(report.AllOk);
@@ -73,7 +75,9 @@ public class DownloadPar2Tests
 
         var set = Assert.Single(report.Par2);
         var entry = Assert.Single(set.Files, x => x.Name == "other.bin");
-        Assert.Equal(Par2FileStatus.Missing, entry.Final); // it was kept as other.bin.damaged
+        // Kept as other.bin.damaged and checked there: the server changed one byte of segment 1 (bytes 0-9,999, slices 0-2).
+        Assert.Equal((Par2FileStatus.Damaged, Par2FileStatus.Damaged), (entry.Verified, entry.Final));
+        Assert.InRange(Assert.Single(entry.DamagedSlices), 0L, 2L);
         Assert.Equal("repair disabled", set.Message);
         Assert.False(report.AllOk);
     }
