@@ -46,7 +46,7 @@ internal static class NzbGetCommand
             var read = await NzbFileLoader.LoadAsync(parse.GetValue(file)!, cancellationToken).ConfigureAwait(false);
             if (read.Document.Files.Count == 0)
                 throw new UsageException("the NZB lists no files");
-            ILoggerFactory? logging = null;
+            var factories = new List<ILoggerFactory>(); // one per server with --verbose; disposed at the end
             var list = new List<DownloadServer>();
             foreach (var url in parse.GetValue(servers) ?? [])
             {
@@ -57,9 +57,11 @@ internal static class NzbGetCommand
                     Client = connection.Build(parse, address, out var created),
                     Connections = ConnectionsFrom(url) ?? defaultConnections,
                 });
-                logging ??= created;
+                if (created is not null)
+                    factories.Add(created);
             }
-            using var disposeLogging = logging;
+            using var disposeLogging = new FactoryList(factories);
+            var logging = factories.FirstOrDefault();
             var options = new DownloadOptions
             {
                 Servers = list,
@@ -99,5 +101,10 @@ internal static class NzbGetCommand
             }
         }
         return null;
+    }
+
+    private sealed class FactoryList(List<ILoggerFactory> factories) : IDisposable
+    {
+        public void Dispose() => factories.ForEach(f => f.Dispose());
     }
 }

@@ -30,6 +30,8 @@ internal sealed class JobJournal : IDisposable
     /// <summary>Reads the journal at <paramref name="path"/> (if any) and opens it for appending.</summary>
     public static JobJournal Open(string path, string jobId)
     {
+        path = System.IO.Path.GetFullPath(path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         var files = new Dictionary<int, JournalFile>();
         var matches = true;
         if (File.Exists(path))
