@@ -46,6 +46,7 @@ def main():
     # A checksum outside the timed region, compared with the C# side.
     number_sum = sum(number for number, _ in result)
     bytes_sum = sum(int(fields[":bytes"]) for _, fields in result)
+    message_id_chars = sum(len(fields["message-id"]) for _, fields in result)
     print(json.dumps({
         "python": sys.version.split()[0],
         "lines": len(result),
@@ -54,6 +55,7 @@ def main():
         "parse_best_s": parse_best,
         "number_sum": number_sum,
         "bytes_sum": bytes_sum,
+        "message_id_chars": message_id_chars,
     }))
 
 

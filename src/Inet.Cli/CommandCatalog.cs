@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inet.Cli.Codecs;
 
 namespace Inet.Cli;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Inet.Core;
 using Inet.Nntp.Server;
+using Microsoft.Extensions.Logging;
 
 namespace Inet.Cli;
 
@@ -11,54 +12,59 @@ internal static class ServeCommand
     public static Command Create()
     {
         var port = new Option<int>("--port") { Description = "TCP port to listen on (0 picks a free port)", DefaultValueFactory = _ => 1119 };
-        var host = new Option<string>("--host") { Description = "Address to bind; loopback unless you say otherwise", DefaultValueFactory = _ => "127.0.0.1" };
-        var user = new Option<string?>("--user") { Description = "Require AUTHINFO USER/PASS with this user name" };
-        var passwordFile = new Option<FileInfo?>("--password-file") { Description = "File whose first line is the password for --user" };
-        var tls = new Option<bool>("--tls") { Description = "Offer STARTTLS with a generated self-signed certificate" };
-        var folder = new Option<DirectoryInfo?>("--folder") { Description = "Persist groups and articles in this folder" };
-        var groups = new Option<string[]>("--group") { Description = "Create this newsgroup (repeatable); local.test when the store has none", AllowMultipleArgumentsPerToken = true };
-        var noPosting = new Option<bool>("--no-posting") { Description = "Refuse POST (greeting 201)" };
+        var host = new Option<string>("--host") { Description = "address to bind; loopback unless you say otherwise", DefaultValueFactory = _ => "127.0.0.1" };
+        var user = new Option<string?>("--user") { Description = "require AUTHINFO USER/PASS with this user name" };
+        var passwordFile = new Option<string?>("--password-file") { Description = "the password for --user is the first line of FILE" };
+        var tls = new Option<bool>("--tls") { Description = "offer STARTTLS with a generated self-signed certificate" };
+        var certOut = new Option<string?>("--cert-out") { Description = "with --tls: write the certificate (PEM) to FILE, for clients' --ca-file" };
+        var folder = new Option<string?>("--folder") { Description = "persist groups and articles in this folder" };
+        var groups = new Option<string[]>("--group") { Description = "create this newsgroup (repeatable); local.test when the store has none", AllowMultipleArgumentsPerToken = true };
+        var noPosting = new Option<bool>("--no-posting") { Description = "refuse POST (greeting 201)" };
+        var verbose = new Option<bool>("--verbose", "-v") { Description = "log connections and commands (passwords redacted) on stderr" };
 
-        var command = new Command("serve", "Run a small NNTP server (in memory, or persisted with --folder).");
-        foreach (var option in new Option[] { port, host, user, passwordFile, tls, folder, groups, noPosting })
+        var command = new Command("serve", "Run a small NNTP server (in memory, or persisted with --folder) until Ctrl+C.");
+        foreach (var option in new Option[] { port, host, user, passwordFile, tls, certOut, folder, groups, noPosting, verbose })
             command.Options.Add(option);
         command.SetAction((ParseResult result, CancellationToken cancellationToken) =>
         {
             var settings = new ServeSettings(
                 result.GetValue(host)!, result.GetValue(port), result.GetValue(user), result.GetValue(passwordFile),
-                result.GetValue(tls), result.GetValue(folder), result.GetValue(groups) ?? [], !result.GetValue(noPosting));
+                result.GetValue(tls), result.GetValue(folder), result.GetValue(groups) ?? [], !result.GetValue(noPosting))
+            {
+                CertificateOut = result.GetValue(certOut),
+                Verbose = result.GetValue(verbose),
+            };
             return RunAsync(settings, result.InvocationConfiguration.Output, result.InvocationConfiguration.Error, cancellationToken);
         });
         return command;
     }
 
-    internal static async Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Runs the server until <paramref name="cancellationToken"/> fires; returns the exit code.</summary>
+    internal static Task<int> RunAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+        => CliRunner.RunAsync(() => ServeAsync(settings, output, error, cancellationToken), error);
+
+    private static async Task<int> ServeAsync(ServeSettings settings, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (!TryParseHost(settings.Host, out var address))
-        {
-            await error.WriteLineAsync($"inet serve: --host must be an IP address or localhost, not '{settings.Host}'.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+        var address = ParseHost(settings.Host);
         if (settings.Port is < 0 or > 65535)
-        {
-            await error.WriteLineAsync("inet serve: --port must be between 0 and 65535.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+            throw new UsageException("--port must be between 0 and 65535.");
         if ((settings.User is null) != (settings.PasswordFile is null))
-        {
-            await error.WriteLineAsync("inet serve: --user and --password-file go together.").ConfigureAwait(false);
-            return ExitCodes.Usage;
-        }
+            throw new UsageException("--user and --password-file go together.");
+        if (settings.CertificateOut is not null && !settings.Tls)
+            throw new UsageException("--cert-out needs --tls.");
         string? password = null;
         if (settings.PasswordFile is not null)
         {
-            string text = await File.ReadAllTextAsync(settings.PasswordFile.FullName, cancellationToken).ConfigureAwait(false);
+            string text = await File.ReadAllTextAsync(settings.PasswordFile, cancellationToken).ConfigureAwait(false);
             password = text.Split('\n')[0].TrimEnd('\r');
         }
 
         IArticleStore store = settings.Folder is null
             ? new InMemoryArticleStore()
-            : await FolderArticleStore.OpenAsync(settings.Folder.FullName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            : await FolderArticleStore.OpenAsync(settings.Folder, cancellationToken: cancellationToken).ConfigureAwait(false);
+        using var logging = settings.Verbose
+            ? LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Trace))
+            : null;
         try
         {
             foreach (string group in settings.Groups)
@@ -75,10 +81,16 @@ internal static class ServeCommand
                 Password = password,
                 EnableStartTls = settings.Tls,
                 PostingAllowed = settings.PostingAllowed,
+                Logger = logging?.CreateLogger("inet.serve"),
             };
             await using var server = new NntpServer(options);
             await server.StartAsync(cancellationToken).ConfigureAwait(false);
-            string features = (settings.Tls ? ", STARTTLS" : "") + (settings.User is not null ? ", AUTHINFO required" : "");
+            if (settings.CertificateOut is not null)
+                await File.WriteAllTextAsync(settings.CertificateOut, server.Certificate!.ExportCertificatePem() + "\n", cancellationToken).ConfigureAwait(false);
+            if (!IPAddress.IsLoopback(address))
+                await error.WriteLineAsync($"inet serve: warning: listening on {address}, which is not a loopback address.").ConfigureAwait(false);
+            string features = (settings.Tls ? ", STARTTLS" : "") + (settings.User is not null ? ", AUTHINFO required" : "")
+                + (settings.Folder is not null ? ", folder " + settings.Folder : ", in memory");
             await output.WriteLineAsync($"Listening on {server.EndPoint} ({store.GetGroups().Count} groups{features}). Press Ctrl+C to stop.").ConfigureAwait(false);
             await output.FlushAsync(cancellationToken).ConfigureAwait(false);
             try
@@ -99,13 +111,12 @@ internal static class ServeCommand
         }
     }
 
-    private static bool TryParseHost(string host, out IPAddress address)
+    private static IPAddress ParseHost(string host)
     {
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
-        {
-            address = IPAddress.Loopback;
-            return true;
-        }
-        return IPAddress.TryParse(host, out address!);
+            return IPAddress.Loopback;
+        return IPAddress.TryParse(host, out var address)
+            ? address
+            : throw new UsageException($"--host must be an IP address or localhost, not '{host}'.");
     }
 }

@@ -5,8 +5,15 @@ internal sealed record ServeSettings(
     string Host,
     int Port,
     string? User,
-    FileInfo? PasswordFile,
+    string? PasswordFile,
     bool Tls,
-    DirectoryInfo? Folder,
+    string? Folder,
     IReadOnlyList<string> Groups,
-    bool PostingAllowed);
+    bool PostingAllowed)
+{
+    /// <summary>Where to write the generated TLS certificate (PEM), if anywhere.</summary>
+    public string? CertificateOut { get; init; }
+
+    /// <summary>Log connections and commands on stderr.</summary>
+    public bool Verbose { get; init; }
+}

@@ -13,6 +13,14 @@ internal sealed class YencOperations(YencInputs inputs)
     private readonly YEncoder _mimeEncoder = new(YencInputs.LineLength);
     private readonly byte[] _mimeEncodeBuffer = new byte[YencInputs.Size * 2 + 65536];
 
+    /// <summary>Forces a SIMD path (Scalar, Vector128, Vector256, Vector512) to see what machines without AVX-512 get.</summary>
+    public void UsePath(YencSimdPath path)
+    {
+        _rawDecoder.Path = path;
+        _plainDecoder.Path = path;
+        _encoder.Path = path;
+    }
+
     public int DecodeRaw()
     {
         _rawDecoder.Reset();

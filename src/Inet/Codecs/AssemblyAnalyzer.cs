@@ -66,7 +66,7 @@ internal static class AssemblyAnalyzer
         {
             if (part.Offset != position)
                 return null;
-            crc = Crc32Combine.Combine(crc, part.Crc32, part.Length);
+            crc = Crc32Math.Combine(crc, part.Crc32, part.Length);
             position += part.Length;
         }
         return position == size ? crc : null;

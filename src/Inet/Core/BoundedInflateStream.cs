@@ -6,7 +6,7 @@ namespace Inet.Core;
 /// Inflates a raw DEFLATE stream (RFC 8054 COMPRESS) and stops a decompression bomb: once more than
 /// 1 MiB has come out, the output may not exceed <c>maxRatio</c> times the compressed input.
 /// </summary>
-internal sealed class BoundedInflateStream : Stream
+internal sealed class BoundedInflateStream : ReadOnlyStream
 {
     private const long FreeAllowance = 1024 * 1024;
     private readonly CountingReadStream _compressed;
@@ -21,24 +21,12 @@ internal sealed class BoundedInflateStream : Stream
         _maxRatio = maxRatio;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => _inflated; set => throw new NotSupportedException(); }
+    public override long Position => _inflated;
 
     public override int Read(byte[] buffer, int offset, int count) => Check(_inflater.Read(buffer, offset, count));
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
         Check(await _inflater.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
-
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {
@@ -56,14 +44,10 @@ internal sealed class BoundedInflateStream : Stream
         return read;
     }
 
-    private sealed class CountingReadStream(Stream inner) : Stream
+    private sealed class CountingReadStream(Stream inner) : ReadOnlyStream
     {
         public long BytesRead { get; private set; }
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
+        public override long Position => BytesRead;
 
         public override int Read(byte[] buffer, int offset, int count)
         {
@@ -78,13 +62,5 @@ internal sealed class BoundedInflateStream : Stream
             BytesRead += read;
             return read;
         }
-
-        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -135,5 +135,5 @@ public sealed class LineReader : IDisposable
     }
 
     private ProtocolViolationException LineTooLong() =>
-        new($"The server sent a line longer than {MaxLineLength} bytes.");
+        new($"Received a line longer than {MaxLineLength} bytes.");
 }

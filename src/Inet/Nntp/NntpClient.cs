@@ -111,10 +111,11 @@ public sealed partial class NntpClient : IAsyncDisposable
         await RefreshCapabilitiesAsync(cancellationToken).ConfigureAwait(false);
         if (_options.RequireStartTls && !_connection.IsSecure)
             await StartTlsAsync(cancellationToken).ConfigureAwait(false);
-        if (_options.AuthenticateEagerly && _options.UserName is not null)
-            await LoginAsync(_options.UserName, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
+        // A mode-switching server (INN's innd) refuses AUTHINFO until it is in reader mode.
         if (_options.AutoModeReader && Capabilities.NeedsModeReader)
             await ModeReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (_options.AuthenticateEagerly && _options.UserName is not null)
+            await LoginAsync(_options.UserName, _options.Password ?? "", cancellationToken).ConfigureAwait(false);
         if (_options.UseCompression && Capabilities.HasCompressDeflate)
             await CompressAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -8,7 +8,10 @@ public static class OverviewParser
 {
     private static readonly KeyValuePair<string, string>[] NoExtra = [];
 
-    /// <summary>Returns false when the line lacks the article number or the seven standard fields.</summary>
+    /// <summary>
+    /// Returns false when the line lacks the article number or the seven standard fields. The record keeps
+    /// its own copy of the line, so the caller may reuse <paramref name="text"/>'s buffer at once.
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<byte> text, OverviewFormat format, out OverviewRecord record)
     {
         ArgumentNullException.ThrowIfNull(format);
@@ -16,23 +19,38 @@ public static class OverviewParser
         var line = new FieldCursor(text, false);
         if (!TakeField(ref line, out var numberField) || !Utf8Parser.TryParse(numberField, out long number, out var used) || used != numberField.Length)
             return false;
-        if (!TakeField(ref line, out var subject) || !TakeField(ref line, out var from) || !TakeField(ref line, out var date)
-            || !TakeField(ref line, out var messageId) || !TakeField(ref line, out var references))
-            return false;
+        // Subject to References are only checked for here; the record decodes them when asked.
+        for (var i = 0; i < 5; i++)
+        {
+            if (!TakeField(ref line, out _))
+                return false;
+        }
         var hasBytes = TakeField(ref line, out var bytesField);
         var hasLines = TakeField(ref line, out var linesField);
         if (!hasBytes)
             return false;
-        var extra = NoExtra;
-        if (format.ExtraNames.Count > 0 && hasLines && !line.Done)
-            extra = ParseExtra(ref line, format);
-        record = new OverviewRecord(number, Text(subject), Text(from), Text(date), Text(messageId), Text(references),
-            Number(bytesField), hasLines ? Number(linesField) : 0, extra);
+        var hasExtra = format.ExtraNames.Count > 0 && hasLines && !line.Done;
+        var block = OverviewLineStore.Copy(text, out var start);
+        record = new OverviewRecord(block, start, text.Length, hasExtra ? format : null,
+            number, Number(bytesField), hasLines ? Number(linesField) : 0);
         return true;
     }
 
-    private static KeyValuePair<string, string>[] ParseExtra(ref FieldCursor line, OverviewFormat format)
+    /// <summary>Field <paramref name="index"/> (0 = article number) of a line that TryParse accepted.</summary>
+    internal static ReadOnlySpan<byte> FieldAt(ReadOnlySpan<byte> text, int index)
     {
+        for (; index > 0; index--)
+            text = text[(text.IndexOf((byte)'\t') + 1)..];
+        var tab = text.IndexOf((byte)'\t');
+        return tab < 0 ? text : text[..tab];
+    }
+
+    /// <summary>The extra fields after :lines of a line that TryParse accepted, named from <paramref name="format"/>.</summary>
+    internal static KeyValuePair<string, string>[] ParseExtra(ReadOnlySpan<byte> text, OverviewFormat format)
+    {
+        var line = new FieldCursor(text, false);
+        for (var i = 0; i < 8; i++)
+            TakeField(ref line, out _);
         // Sized once and filled in place: a List plus ToArray cost two more objects on every line.
         var names = format.ExtraNames;
         var extra = new KeyValuePair<string, string>[names.Count];
@@ -88,6 +106,6 @@ public static class OverviewParser
     /// UTF-8 to string. Most overview fields are pure ASCII, and widening those directly (Latin-1 maps
     /// bytes below 0x80 exactly as UTF-8 does) skips UTF-8's counting pass: about 30% off a whole line.
     /// </summary>
-    private static string Text(ReadOnlySpan<byte> field) =>
+    internal static string Text(ReadOnlySpan<byte> field) =>
         field.IsEmpty ? "" : Ascii.IsValid(field) ? Encoding.Latin1.GetString(field) : Encoding.UTF8.GetString(field);
 }

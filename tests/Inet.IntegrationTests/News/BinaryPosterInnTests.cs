@@ -133,6 +133,32 @@ public sealed class BinaryPosterInnTests(NntpServerFixture server) : IDisposable
             await client.StatAsync(ArticleId.ByMessageId("<" + segment.MessageId + ">"));
     }
 
+    [RequiresNntpServerFact(NeedsTlsPort = true)]
+    public async Task Cli_NewsPost_MimeOverImplicitTls_WithCaFile()
+    {
+        var (path, data) = WriteFile("inn-mime.bin", 30_000);
+        var ca = server.Settings.CaFile ?? throw new InvalidOperationException("INET_TEST_CA_FILE is not set.");
+        var root = new RootCommand();
+        foreach (var command in CommandCatalog.All())
+            root.Subcommands.Add(command);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        // The test certificate is issued to "localhost".
+        var url = $"nntps://localhost:{server.TlsPort}/{NntpServerSettings.BinariesGroup}";
+        var code = await root.Parse(["news", "post", url, path, "--encoding", "mime", "--ca-file", ca, "--json"])
+            .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
+
+        Assert.True(code == ExitCodes.Ok, error.ToString());
+        using var json = System.Text.Json.JsonDocument.Parse(output.ToString());
+        var id = json.RootElement.GetProperty("files")[0].GetProperty("parts")[0].GetProperty("messageId").GetString()!;
+        await using var client = await NntpClient.ConnectAsync(Client());
+        var article = await client.GetArticleAsync(ArticleId.ByMessageId(id));
+        var attachment = Assert.IsType<MimeKit.MimePart>(Assert.Single(article.Message.Attachments));
+        var decoded = new MemoryStream();
+        await attachment.Content!.DecodeToAsync(decoded);
+        Assert.Equal(SHA256.HashData(data), SHA256.HashData(decoded.ToArray()));
+    }
+
     private sealed class Collector : IUuOutput
     {
         public MemoryStream Data { get; } = new();

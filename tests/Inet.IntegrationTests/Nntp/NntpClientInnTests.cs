@@ -144,6 +144,15 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         Assert.Equal(NntpServerSettings.TestGroup, (await client.GroupAsync(NntpServerSettings.TestGroup)).Name);
     }
 
+    [RequiresNntpServerFact]
+    public async Task Ipv6Loopback_ConnectsWithStartTls()
+    {
+        var options = Options(startTls: true) with { Connection = Options().Connection with { Host = "::1" } };
+        await using var client = await NntpClient.ConnectAsync(options);
+        Assert.True(client.IsSecure);
+        Assert.Equal(NntpServerSettings.TestGroup, (await client.GroupAsync(NntpServerSettings.TestGroup)).Name);
+    }
+
     [RequiresNntpServerFact(NeedsTlsPort = true)]
     public async Task ImplicitTls_Connects()
     {

@@ -1,9 +1,9 @@
-using System.CommandLine;
 using System.Text;
 using System.Text.Json;
-using Inet.Cli;
+using Inet.Cli.Codecs;
 using Inet.Codecs;
 using Inet.Core;
+using static Inet.Tests.Cli.CliHarness;
 
 namespace Inet.Tests.Cli;
 
@@ -12,17 +12,6 @@ public sealed class YencCommandTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("inet-yenccli-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-            root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
 
     private (string Path, byte[] Data) WriteRandomFile(string name, int size)
     {

@@ -3,6 +3,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using Inet.Codecs;
+using Inet.Tests.Fakes;
 
 namespace Inet.Tests.Codecs;
 
@@ -22,7 +23,7 @@ public sealed class UuCodecTests : IDisposable
     private static async Task<MemoryUuOutput> DecodeStreamAsync(byte[] text, int maxPerRead)
     {
         var output = new MemoryUuOutput();
-        await UuDecoder.DecodeAsync(new TrickleStream(text, maxPerRead), output);
+        await UuDecoder.DecodeAsync(new ChunkedStream(text, maxPerRead), output);
         return output;
     }
 

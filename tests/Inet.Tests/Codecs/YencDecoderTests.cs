@@ -115,13 +115,23 @@ public class YencDecoderTests
         var input = Encode(Random(7, 100_000), 128);
         var output = new byte[input.Length + 64];
         var decoder = new YencDecoder(dotStuffed: true);
-        decoder.Decode(input, output, out _, out _);
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var k = 0; k < 20; k++)
+        // Steady state: after warm-up (tiered JIT can allocate once while a method is promoted).
+        for (var k = 0; k < 50; k++)
         {
             decoder.Reset();
             decoder.Decode(input, output, out _, out _);
         }
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 3; round++)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var k = 0; k < 20; k++)
+            {
+                decoder.Reset();
+                decoder.Decode(input, output, out _, out _);
+            }
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
+        }
+        Assert.Equal(0, fewest);
     }
 }

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Text;
 using Inet.Codecs;
 using Inet.Codecs.Yenc;
+using Inet.Core;
+using Inet.Tests.Fakes;
 using static Inet.Tests.Codecs.YencTestData;
 
 namespace Inet.Tests.Codecs;
@@ -34,7 +36,7 @@ public class YencPartReaderTests
         if (path is { } p)
             reader.Path = p;
         using var output = new MemoryStream();
-        var result = await reader.ReadAsync(new TrickleStream(input, maxRead), output, dotStuffed);
+        var result = await reader.ReadAsync(new ChunkedStream(input, maxRead), output, dotStuffed);
         return (result, output.ToArray());
     }
 
@@ -252,17 +254,11 @@ public class YencPartReaderTests
     }
 
     /// <summary>Keeps the MemoryStream readable after the encoder disposes the part stream.</summary>
-    private sealed class NonClosing(Stream inner) : Stream
+    private sealed class NonClosing(Stream inner) : WriteOnlyStream
     {
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
         public override long Length => inner.Length;
-        public override long Position { get => inner.Position; set => throw new NotSupportedException(); }
+        public override long Position => inner.Position;
         public override void Flush() => inner.Flush();
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
     }
 }

@@ -68,6 +68,21 @@ public class YencSimdEquivalenceTests
         }
     }
 
+    [Fact]
+    public void Decode_LineStartSequencesAtEveryBlockOffset_SimdEqualsScalar()
+    {
+        // "CRLF..", "CRLF=}" and "==" placed at every offset relative to the SIMD blocks, so the state
+        // carried from one block to the next (CR, LF, '=') is exercised at each boundary position.
+        foreach (var piece in new[] { "\r\n..k", "\r\n=}k", "k==k", "\r\n.=}k", "=\r\n..k" })
+        {
+            var text = new System.Text.StringBuilder();
+            for (var shift = 0; shift < 130; shift++)
+                text.Append(new string('k', shift)).Append(piece).Append(new string('k', 70));
+            foreach (var raw in new[] { false, true })
+                DecodeMatches(Ascii(text.ToString()), raw, []);
+        }
+    }
+
     [Property(MaxTest = 200)]
     public bool Encode_RandomData_SimdEqualsScalar(int seed, byte chunks)
     {

@@ -21,9 +21,9 @@ public readonly record struct YencBeginLine(int Line, long Size, string Name, in
             return false;
         if (!YencKeywords.TryGetName(pairs, out var name))
             return false;
-        var lineLength = YencKeywords.TryGetLong(pairs, "line"u8, out var l) && l <= int.MaxValue ? (int)l : 0;
-        var part = YencKeywords.TryGetLong(pairs, "part"u8, out var p) && p <= int.MaxValue ? (int)p : 0;
-        var total = YencKeywords.TryGetLong(pairs, "total"u8, out var t) && t <= int.MaxValue ? (int)t : 0;
+        var lineLength = YencKeywords.GetIntOrZero(pairs, "line"u8);
+        var part = YencKeywords.GetIntOrZero(pairs, "part"u8);
+        var total = YencKeywords.GetIntOrZero(pairs, "total"u8);
         value = new YencBeginLine(lineLength, size, name, part, total);
         return true;
     }

@@ -7,10 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 64 bytes per step with AVX-512: compare for '=', CR, LF (and '.'), subtract 42 (and 64 after
-/// '='), then vpcompressb drops the special bytes. Nearly every 64-byte block of yEnc holds a special
-/// byte, so there is no separate branch for plain blocks. Blocks where an '=' is itself escaped or a
-/// control sequence may start are left to the scalar decoder.
+/// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=', CR, LF (and '.'); the
+/// escape and line logic is plain integer work on those masks (shifts carry state from block to block),
+/// and only the keep-mask goes back into a vector mask for vpcompressb, which drops the special bytes.
+/// One test per block catches the rare cases left to the scalar decoder: an '=' that is itself escaped,
+/// and a line starting with '=' or '.' that may begin "=y" or the NNTP terminator.
 /// </summary>
 internal static class YencDecodeKernel512
 {
@@ -31,45 +32,47 @@ internal static class YencDecodeKernel512
         var vLf = Vector512.Create((byte)'\n');
         var vDot = Vector512.Create((byte)'.');
         var v42 = Vector512.Create((byte)42);
-        var v64 = Vector512.Create((byte)64);
+        var v106 = Vector512.Create((byte)106);
+        var masks = YencMaskVector.Create();
+        // Inside the loop no '=' is escaped (blocks with "==" are declined), so "escaped" is simply
+        // "the previous byte is '='"; only the byte before the first block needs checking against the state.
+        if (p <= lastLoad && (Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
+            return true;
+        ulong carryEq = escape ? 1UL : 0;
+        ulong carryLf = Unsafe.Add(ref s0, p - 1) == (byte)'\n' ? 1UL : 0;
+        ulong carryCr = (Unsafe.Add(ref s0, p - 2) == (byte)'\r' ? 1UL : 0) | (Unsafe.Add(ref s0, p - 1) == (byte)'\r' ? 2UL : 0);
         var declined = false;
         while (p <= lastLoad && q <= lastStore)
         {
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
-            var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
-            var eqV = Vector512.Equals(v, vEq);
-            var prevEqV = Vector512.Equals(prev, vEq);
-            var lineV = Vector512.Equals(v, vCr) | Vector512.Equals(v, vLf);
-            var dotV = TMode.IsRaw ? Vector512.Equals(v, vDot) : Vector512<byte>.Zero;
-            var eq = eqV.ExtractMostSignificantBits();
-            var prevEq = prevEqV.ExtractMostSignificantBits();
-            if ((eq & prevEq) != 0 || ((prevEq & 1) != 0) != escape)
+            var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
+            var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
+            var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
+            var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
+            var escaped = (eq << 1) | carryEq;
+            var lf1 = (lf << 1) | carryLf;
+            var remove = (eq | cr | lf) & ~escaped;
+            var lineStart = lf1 & (eq | dot);
+            // Rare: an escaped '=' or a line starting with '=' or '.'; one test covers both.
+            if (((eq & escaped) | lineStart) != 0)
             {
-                declined = true;
-                break;
-            }
-            var prevLfV = Vector512.Equals(prev, vLf);
-            var remove = Vector512.AndNot(eqV | lineV, prevEqV);
-            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
-            if (candidates != 0)
-            {
-                if (YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
+                if ((eq & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
                 {
                     declined = true;
                     break;
                 }
-                // A stuffed dot follows CRLF, so it is always a candidate: look further back only then.
+                // A stuffed dot follows CRLF, so it is always a line-start candidate.
                 if (TMode.IsRaw)
-                {
-                    var prev2 = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                    remove |= dotV & prevLfV & Vector512.Equals(prev2, vCr);
-                }
+                    remove |= dot & lf1 & ((cr << 2) | carryCr);
             }
-            var decoded = v - v42 - (prevEqV & v64);
-            var packed = Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~remove, decoded);
-            packed.StoreUnsafe(ref d0, (nuint)q);
-            q += Width - BitOperations.PopCount(remove.ExtractMostSignificantBits());
-            escape = (eq >> 63) != 0;
+            // The same positions as 'escaped', straight into a vector mask for the blend.
+            var prevEqV = Vector512.Equals(Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1)), vEq);
+            var decoded = v - Vector512.ConditionalSelect(prevEqV, v106, v42);
+            Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromBits(~remove), decoded).StoreUnsafe(ref d0, (nuint)q);
+            q += Width - BitOperations.PopCount(remove);
+            carryEq = eq >> 63;
+            carryLf = lf >> 63;
+            carryCr = cr >> 62;
             p += Width;
         }
         i = p;

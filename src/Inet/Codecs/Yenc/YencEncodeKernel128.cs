@@ -14,8 +14,11 @@ internal static class YencEncodeKernel128
     private const int Width = 16;
     private const ulong EightEquals = 0x3D3D3D3D3D3D3D3D;
 
-    /// <summary>Encodes whole blocks inside one line; true when stopped at the byte that ends the line.</summary>
-    public static bool Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
+    /// <summary>
+    /// Encodes src[i..end) while there is input for a whole block and room for its output; the first and
+    /// last byte of each line (where '.', TAB and space need escaping) go through the scalar step.
+    /// </summary>
+    public static void Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
     {
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
@@ -28,9 +31,18 @@ internal static class YencEncodeKernel128
         var vLf = Vector128.Create((byte)'\n');
         var vCr = Vector128.Create((byte)'\r');
         var vEq = Vector128.Create((byte)'=');
-        var atLineEnd = false;
-        while (p + Width <= end && dst.Length - q >= 2 * Width + 32)
+        var lineEnds = false;
+        while (p < end && dst.Length - q >= 2 * Width + 32)
         {
+            if (col == 0 || lineEnds)
+            {
+                YencEncoderScalar.EncodeOne(src[p], dst, lineLength, false, ref col, ref q);
+                p++;
+                lineEnds = false;
+                continue;
+            }
+            if (p + Width > end)
+                break;
             var c = Vector128.LoadUnsafe(ref s0, (nuint)p) + v42;
             var escV = Vector128.Equals(c, Vector128<byte>.Zero) | Vector128.Equals(c, vLf) | Vector128.Equals(c, vCr) | Vector128.Equals(c, vEq);
             var esc = escV.ExtractMostSignificantBits();
@@ -58,16 +70,12 @@ internal static class YencEncodeKernel128
             p += taken;
             q += produced;
             col += produced;
-            if (taken < Width)
-            {
-                atLineEnd = true;
-                break;
-            }
+            // The byte at p (if the block stopped early) ends the line.
+            lineEnds = taken < Width;
         }
         i = p;
         o = q;
         column = col;
-        return atLineEnd;
     }
 
     /// <summary>Expands 8 bytes, inserting '=' before each escaped one; returns the bytes written.</summary>

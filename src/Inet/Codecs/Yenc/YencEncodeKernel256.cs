@@ -15,8 +15,11 @@ internal static class YencEncodeKernel256
 {
     private const int Width = 32;
 
-    /// <summary>Encodes whole blocks inside one line; true when stopped at the byte that ends the line.</summary>
-    public static bool Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
+    /// <summary>
+    /// Encodes src[i..end) while there is input for a whole block and room for its output; the first and
+    /// last byte of each line (where '.', TAB and space need escaping) go through the scalar step.
+    /// </summary>
+    public static void Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
     {
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
@@ -29,9 +32,18 @@ internal static class YencEncodeKernel256
         var vLf = Vector256.Create((byte)'\n');
         var vCr = Vector256.Create((byte)'\r');
         var vEq = Vector256.Create((byte)'=');
-        var atLineEnd = false;
-        while (p + Width <= end && dst.Length - q >= 2 * Width + 32)
+        var lineEnds = false;
+        while (p < end && dst.Length - q >= 2 * Width + 32)
         {
+            if (col == 0 || lineEnds)
+            {
+                YencEncoderScalar.EncodeOne(src[p], dst, lineLength, false, ref col, ref q);
+                p++;
+                lineEnds = false;
+                continue;
+            }
+            if (p + Width > end)
+                break;
             var c = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
             var escV = Vector256.Equals(c, Vector256<byte>.Zero) | Vector256.Equals(c, vLf) | Vector256.Equals(c, vCr) | Vector256.Equals(c, vEq);
             var esc = escV.ExtractMostSignificantBits();
@@ -57,16 +69,12 @@ internal static class YencEncodeKernel256
             p += taken;
             q += produced;
             col += produced;
-            if (taken < Width)
-            {
-                atLineEnd = true;
-                break;
-            }
+            // The byte at p (if the block stopped early) ends the line.
+            lineEnds = taken < Width;
         }
         i = p;
         o = q;
         column = col;
-        return atLineEnd;
     }
 
     /// <summary>Expands 16 bytes (two groups of 8) and returns how many bytes it wrote.</summary>

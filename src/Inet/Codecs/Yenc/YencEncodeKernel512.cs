@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,26 +7,31 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 32 input bytes per step with AVX-512 VBMI/VBMI2: add 42, find NUL/LF/CR/'=', spread each byte
-/// into an ('=', byte) slot pair with vpermb, and vpcompressb keeps the '=' slots of escaped bytes only.
+/// 32 input bytes per step with AVX-512 VBMI2: add 42, find the bytes to escape (NUL, LF, CR, '=' and,
+/// at the edges of a line, '.', TAB and space), work out with pdep/pext where the data bytes land once an
+/// '=' is inserted before each escaped one, and vpexpandb spreads them there over a vector of '='.
+/// A line end inside the block cuts the output there and appends CRLF.
 /// </summary>
 internal static class YencEncodeKernel512
 {
     private const int Width = 32;
 
-    private static readonly Vector512<byte> DataIndex = Indices(0);
-    private static readonly Vector512<byte> FlagIndex = Indices(32);
-    private static readonly Vector512<byte> EvenSlots = Alternate(0xFF, 0x00);
-    private static readonly Vector512<byte> OddSlots = Alternate(0x00, 0xFF);
+    // 0xFF at index 32 only: loading 32 bytes from (32 - k) puts it at byte k.
+    private static ReadOnlySpan<byte> OneHot =>
+    [
+        0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    ];
 
     /// <summary>
-    /// Encodes whole blocks inside one line. Returns true when it stopped at the byte that ends the line,
-    /// which the scalar encoder must write (it may need a trailing-space escape).
+    /// Encodes src[i..end) while there is input for a whole block and room for its output; the caller
+    /// encodes the rest (and the data's final byte) with the scalar encoder.
     /// </summary>
-    public static bool Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
+    public static void Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
     {
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
+        ref var oneHot = ref MemoryMarshal.GetReference(OneHot);
         var p = i;
         var q = o;
         var col = column;
@@ -34,61 +40,48 @@ internal static class YencEncodeKernel512
         var vLf = Vector256.Create((byte)'\n');
         var vCr = Vector256.Create((byte)'\r');
         var vEq = Vector256.Create((byte)'=');
-        var wideEq = Vector512.Create((byte)'=');
-        var atLineEnd = false;
+        var vTab = Vector256.Create((byte)'\t');
+        var vSpace = Vector256.Create((byte)' ');
+        var vDot = Vector256.Create((byte)'.');
+        var equalSigns = Vector512.Create((byte)'=');
+        var masks = YencMaskVector.Create();
         while (p + Width <= end && dst.Length - q >= 2 * Width + 32)
         {
             var c = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
             var escV = Vector256.Equals(c, Vector256<byte>.Zero) | Vector256.Equals(c, vLf) | Vector256.Equals(c, vCr) | Vector256.Equals(c, vEq);
+            if (col == 0)
+                escV |= (Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace) | Vector256.Equals(c, vDot)) & Vector256.LoadUnsafe(ref oneHot, 32);
             var esc = escV.ExtractMostSignificantBits();
-            var room = lineLength - col;
-            int taken;
-            int produced;
-            if (esc == 0)
+            var last = YencEncodeLines.LastCharIndex(esc, Width, lineLength - col);
+            if (last >= 0)
             {
-                c.StoreUnsafe(ref d0, (nuint)q);
-                taken = room > Width ? Width : room - 1;
-                produced = taken;
+                // The line's last byte: TAB or space there is escaped too (its own escape does not move the end).
+                escV |= (Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace)) & Vector256.LoadUnsafe(ref oneHot, (nuint)(32 - last));
+                esc = escV.ExtractMostSignificantBits();
+            }
+            // Output positions of the data bytes: each input byte takes one slot, two when escaped ('=' first).
+            var spread = Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
+            var eqOut = Bmi2.X64.ParallelBitExtract(spread, 0xAAAAAAAAAAAAAAAAUL | spread);
+            var dataMask = masks.FromBits(~eqOut);
+            Avx512Vbmi2.Expand(equalSigns, dataMask, (c + (escV & v64)).ToVector512Unsafe()).StoreUnsafe(ref d0, (nuint)q);
+            if (last < 0)
+            {
+                var produced = Width + BitOperations.PopCount(esc);
+                p += Width;
+                q += produced;
+                col += produced;
             }
             else
             {
-                var both = Vector512.Create(c + (escV & v64), escV);
-                var data = Avx512Vbmi.PermuteVar64x8(both, DataIndex);
-                var flags = Avx512Vbmi.PermuteVar64x8(both, FlagIndex);
-                var slots = Vector512.ConditionalSelect(EvenSlots, wideEq, data);
-                Avx512Vbmi2.Compress(Vector512<byte>.Zero, OddSlots | flags, slots).StoreUnsafe(ref d0, (nuint)q);
-                var last = YencEncodeLines.LastCharIndex(esc, Width, room);
-                taken = last < 0 ? Width : last;
-                produced = taken + BitOperations.PopCount(last < 0 ? esc : esc & ((1u << last) - 1));
-            }
-            p += taken;
-            q += produced;
-            col += produced;
-            if (taken < Width)
-            {
-                atLineEnd = true;
-                break;
+                q += last + 1 + BitOperations.PopCount(esc & (uint)((2UL << last) - 1));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q), (ushort)0x0A0D);
+                q += 2;
+                p += last + 1;
+                col = 0;
             }
         }
         i = p;
         o = q;
         column = col;
-        return atLineEnd;
-    }
-
-    private static Vector512<byte> Indices(int offset)
-    {
-        Span<byte> bytes = stackalloc byte[64];
-        for (var k = 0; k < 64; k++)
-            bytes[k] = (byte)(offset + k / 2);
-        return Vector512.Create((ReadOnlySpan<byte>)bytes);
-    }
-
-    private static Vector512<byte> Alternate(byte even, byte odd)
-    {
-        Span<byte> bytes = stackalloc byte[64];
-        for (var k = 0; k < 64; k++)
-            bytes[k] = (k & 1) == 0 ? even : odd;
-        return Vector512.Create((ReadOnlySpan<byte>)bytes);
     }
 }

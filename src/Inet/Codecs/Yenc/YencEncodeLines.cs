@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
 namespace Inet.Codecs.Yenc;
@@ -11,6 +12,7 @@ internal static class YencEncodeLines
     /// <paramref name="escapes"/>, the index of the byte whose output first reaches <paramref name="room"/>
     /// characters (it ends the line), or -1 when the whole block stays below.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static int LastCharIndex(uint escapes, int width, int room)
     {
         var total = width + BitOperations.PopCount(escapes);
@@ -22,6 +24,7 @@ internal static class YencEncodeLines
     }
 
     /// <summary>Moves bit k of <paramref name="value"/> to bit 2k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Spread(uint value)
     {
         if (Bmi2.X64.IsSupported)
@@ -36,6 +39,7 @@ internal static class YencEncodeLines
     }
 
     /// <summary>Position of the n-th (1-based) set bit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int NthSetBit(ulong value, int n)
     {
         if (Bmi2.X64.IsSupported)

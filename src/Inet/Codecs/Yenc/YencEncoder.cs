@@ -81,24 +81,17 @@ public sealed class YencEncoder
     {
         // The final byte of the data always goes through the scalar encoder (trailing-space rule).
         var simdEnd = lastIndex >= 0 ? end - 1 : end;
-        while (i < simdEnd)
+        switch (Path)
         {
-            if (_column == 0)
-            {
-                if (!YencEncoderScalar.Encode(src, dst, LineLength, lastIndex, ref _column, ref i, ref o, i + 1))
-                    return false;
-                continue;
-            }
-            var atLineEnd = Path switch
-            {
-                YencSimdPath.Vector512 => YencEncodeKernel512.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd),
-                YencSimdPath.Vector256 => YencEncodeKernel256.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd),
-                _ => YencEncodeKernel128.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd),
-            };
-            if (!atLineEnd)
+            case YencSimdPath.Vector512:
+                YencEncodeKernel512.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
-            if (!YencEncoderScalar.Encode(src, dst, LineLength, lastIndex, ref _column, ref i, ref o, i + 1))
-                return false;
+            case YencSimdPath.Vector256:
+                YencEncodeKernel256.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
+                break;
+            default:
+                YencEncodeKernel128.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
+                break;
         }
         return YencEncoderScalar.Encode(src, dst, LineLength, lastIndex, ref _column, ref i, ref o, end);
     }

@@ -15,7 +15,7 @@ public readonly record struct YencEndLine(long Size, int Part, uint? PartCrc32, 
             return false;
         if (!YencKeywords.TryGetLong(pairs, "size"u8, out var size))
             return false;
-        var part = YencKeywords.TryGetLong(pairs, "part"u8, out var p) && p <= int.MaxValue ? (int)p : 0;
+        var part = YencKeywords.GetIntOrZero(pairs, "part"u8);
         uint? pcrc = YencKeywords.TryGetCrc(pairs, "pcrc32"u8, out var pc) ? pc : null;
         uint? crc = YencKeywords.TryGetCrc(pairs, "crc32"u8, out var c) ? c : null;
         value = new YencEndLine(size, part, pcrc, crc);

@@ -33,15 +33,9 @@ public static class YencHeaderScanner
         begin = default;
         while (!head.IsEmpty)
         {
-            var line = NextLine(ref head);
-            if (line.Length > 0 && line[0] == (byte)'.')
-                line = line[1..]; // a dot-stuffed article saved as is
-            if (!YencBeginLine.TryParse(line, out begin))
+            if (!YencBeginLine.TryParse(NextLine(ref head), out begin))
                 continue;
-            var next = NextLine(ref head);
-            if (next.Length > 0 && next[0] == (byte)'.')
-                next = next[1..];
-            if (YencPartLine.TryParse(next, out var p))
+            if (YencPartLine.TryParse(NextLine(ref head), out var p))
                 part = p;
             return true;
         }
@@ -53,20 +47,20 @@ public static class YencHeaderScanner
         YencEndLine? found = null;
         while (!tail.IsEmpty)
         {
-            var line = NextLine(ref tail);
-            if (line.Length > 0 && line[0] == (byte)'.')
-                line = line[1..];
-            if (YencEndLine.TryParse(line, out var end))
+            if (YencEndLine.TryParse(NextLine(ref tail), out var end))
                 found = end;
         }
         return found;
     }
 
+    /// <summary>Takes the next LF-ended line off <paramref name="text"/>, without a leading escape dot.</summary>
     private static ReadOnlySpan<byte> NextLine(ref ReadOnlySpan<byte> text)
     {
         var lf = text.IndexOf((byte)'\n');
         var line = lf < 0 ? text : text[..lf];
         text = lf < 0 ? default : text[(lf + 1)..];
+        if (line.Length > 0 && line[0] == (byte)'.')
+            line = line[1..]; // a dot-stuffed article saved as is
         return line;
     }
 }

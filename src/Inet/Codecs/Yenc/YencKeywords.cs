@@ -111,6 +111,10 @@ internal static class YencKeywords
         return Utf8Parser.TryParse(text, out value, out var used) && used == text.Length && value >= 0;
     }
 
+    /// <summary>A non-negative value that fits an int, or 0 when the key is absent, malformed or too large.</summary>
+    public static int GetIntOrZero(ReadOnlySpan<byte> pairs, ReadOnlySpan<byte> key) =>
+        TryGetLong(pairs, key, out var value) && value <= int.MaxValue ? (int)value : 0;
+
     /// <summary>Parses a CRC32 written as hex; tolerates upper case, an <c>0x</c> prefix and fewer than 8 digits.</summary>
     public static bool TryGetCrc(ReadOnlySpan<byte> pairs, ReadOnlySpan<byte> key, out uint value)
     {

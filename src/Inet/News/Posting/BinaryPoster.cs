@@ -17,7 +17,7 @@ public sealed class BinaryPoster
 
     /// <summary>Posts through connections opened with <paramref name="server"/> (credentials there answer a 480).</summary>
     public BinaryPoster(NntpClientOptions server, BinaryPostOptions options, ILogger? logger = null)
-        : this(ct => NntpClient.ConnectAsync(server ?? throw new ArgumentNullException(nameof(server)), ct), options, logger)
+        : this(ConnectWith(server), options, logger)
     {
     }
 
@@ -29,6 +29,12 @@ public sealed class BinaryPoster
         _connect = connect;
         _options = options;
         _logger = logger;
+    }
+
+    private static Func<CancellationToken, Task<NntpClient>> ConnectWith(NntpClientOptions server)
+    {
+        ArgumentNullException.ThrowIfNull(server);
+        return ct => NntpClient.ConnectAsync(server, ct);
     }
 
     /// <summary>The options in use.</summary>
@@ -49,18 +55,36 @@ public sealed class BinaryPoster
         var run = new RunState();
         var poster = new PartPoster(_options, _logger);
         var workers = Enumerable.Range(0, Math.Min(_options.Connections, plans.Count))
-            .Select(_ => WorkAsync(poster, plans, queue, done, dates, run, progress, cancellationToken)).ToArray();
+            .Select(worker => WorkAsync(worker, poster, plans, queue, done, dates, run, progress, cancellationToken)).ToArray();
         await Task.WhenAll(workers).ConfigureAwait(false);
         return Collect(plans, done, dates);
     }
 
-    private async Task WorkAsync(PartPoster poster, IReadOnlyList<PartPlan> plans, ConcurrentQueue<int> queue, PostedPart?[] done,
+    private async Task WorkAsync(int worker, PartPoster poster, IReadOnlyList<PartPlan> plans, ConcurrentQueue<int> queue, PostedPart?[] done,
         DateTimeOffset?[] dates, RunState run, IProgress<PostedPart>? progress, CancellationToken cancellationToken)
     {
         await Task.Yield();
         var connection = new PostConnection(_connect);
         await using (connection.ConfigureAwait(false))
         {
+            // Connect before taking a part, the first worker first: an extra connection the server
+            // turns away (400, too many connections) leaves the queue to the others instead of failing a part.
+            if (worker == 0)
+            {
+                try
+                {
+                    await TryConnectAsync(connection, worker, cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    run.FirstConnectionTried();
+                }
+            }
+            else if (!await run.WaitForFirstConnectionAsync(cancellationToken).ConfigureAwait(false)
+                || !await TryConnectAsync(connection, worker, cancellationToken).ConfigureAwait(false))
+            {
+                return;
+            }
             while (!run.Stopped && queue.TryDequeue(out var index))
             {
                 var plan = plans[index];
@@ -70,6 +94,21 @@ public sealed class BinaryPoster
                 if (result.Status == PartPostStatus.Failed || (result.Status == PartPostStatus.Refused && _options.StopOnRefusal))
                     run.Stop();
             }
+        }
+    }
+
+    private async Task<bool> TryConnectAsync(PostConnection connection, int worker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await connection.GetAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or TimeoutException or Inet.Core.ProtocolException)
+        {
+            // The first worker retries when it takes a part; the others stand down.
+            _logger?.LogWarning("Connection {Worker} not opened: {Error}", worker + 1, e.Message);
+            return false;
         }
     }
 
@@ -90,13 +129,23 @@ public sealed class BinaryPoster
     private static PostedPart NotPosted(PartPlan plan) =>
         new(plan.File.Name, plan.Number, plan.Total, plan.MessageId, plan.Offset, plan.Length, 0, PartPostStatus.NotPosted, 0);
 
-    /// <summary>Shared stop flag of the workers.</summary>
+    /// <summary>What the workers share: the stop flag and whether the first connection was tried.</summary>
     private sealed class RunState
     {
+        private readonly TaskCompletionSource _firstTried = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private volatile bool _stopped;
 
         public bool Stopped => _stopped;
 
         public void Stop() => _stopped = true;
+
+        public void FirstConnectionTried() => _firstTried.TrySetResult();
+
+        /// <summary>Waits for the first worker's connection attempt; false when the run already stopped.</summary>
+        public async Task<bool> WaitForFirstConnectionAsync(CancellationToken cancellationToken)
+        {
+            await _firstTried.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            return !_stopped;
+        }
     }
 }

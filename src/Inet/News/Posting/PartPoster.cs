@@ -33,7 +33,7 @@ internal sealed class PartPoster(BinaryPostOptions options, ILogger? logger)
                     size => sentBytes = size, cancellationToken).ConfigureAwait(false);
                 return Result(part, sentBytes, PartPostStatus.Posted, attempt);
             }
-            catch (ProtocolException e) when (IsFatalAuthentication(e))
+            catch (ProtocolException e) when (IsFatal(e))
             {
                 await connection.ResetAsync().ConfigureAwait(false);
                 return Result(part, 0, PartPostStatus.Failed, attempt, e.Code, Describe(e));
@@ -68,7 +68,7 @@ internal sealed class PartPoster(BinaryPostOptions options, ILogger? logger)
             await client.StatAsync(ArticleId.ByMessageId(part.MessageId), cancellationToken).ConfigureAwait(false);
             return true;
         }
-        catch (ProtocolException e) when (!IsFatalAuthentication(e))
+        catch (ProtocolException e) when (!IsFatal(e))
         {
             // 430 (not there) or a server that will not say: post it again.
             return false;
@@ -88,8 +88,10 @@ internal sealed class PartPoster(BinaryPostOptions options, ILogger? logger)
         }
     }
 
-    private static bool IsFatalAuthentication(ProtocolException e) =>
-        e is NntpAuthenticationRequiredException or AuthenticationFailedException || e.Code is 480 or 481 or 482 or 483;
+    /// <summary>Authentication trouble, or a 502 welcome (no service for us): retrying cannot help, so the run stops.</summary>
+    private static bool IsFatal(ProtocolException e) =>
+        e is NntpAuthenticationRequiredException or AuthenticationFailedException || e.Code is 480 or 481 or 482 or 483
+        || e is NntpServiceUnavailableException { Code: 502 };
 
     private static bool IsRefusal(ProtocolException e) => e is NntpPostingException || e.Code >= 500;
 

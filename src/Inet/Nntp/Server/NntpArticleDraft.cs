@@ -50,6 +50,8 @@ public sealed class NntpArticleDraft
             var line = NextLine(article, ref position);
             if (line.IsEmpty)
                 break;
+            if (line.IndexOfAny((byte)0, (byte)'\r') >= 0)
+                throw new NntpArticleRejectedException("NUL or bare CR in a header line");
             if (line[0] is (byte)' ' or (byte)'\t')
             {
                 if (pendingName is null)

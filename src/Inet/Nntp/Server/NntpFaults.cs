@@ -14,6 +14,9 @@ public sealed class NntpFaults
     /// <summary>Wait this long before each reply (slow server).</summary>
     public TimeSpan ReplyDelay { get; set; }
 
+    /// <summary>Limit each connection's sending rate to about this many bytes per second (null: unlimited).</summary>
+    public long? MaxBytesPerSecond { get; set; }
+
     /// <summary>Close each new connection abruptly once it has sent this many bytes, greeting included (null: never).</summary>
     public long? DisconnectAfterBytes { get; set; }
 

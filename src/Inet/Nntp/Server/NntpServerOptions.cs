@@ -31,6 +31,12 @@ public sealed class NntpServerOptions
     /// <summary>Password for <see cref="UserName"/>; never logged.</summary>
     public string? Password { get; set; }
 
+    /// <summary>Refuse AUTHINFO with 483 until the connection is encrypted (as INN does by default).</summary>
+    public bool AuthenticationRequiresTls { get; set; }
+
+    /// <summary>Offer COMPRESS DEFLATE (RFC 8054) once a client may read.</summary>
+    public bool EnableCompression { get; set; } = true;
+
     /// <summary>Offer STARTTLS (RFC 4642) with <see cref="Certificate"/>, or a generated self-signed one.</summary>
     public bool EnableStartTls { get; set; }
 

@@ -11,6 +11,7 @@ internal sealed partial class NntpSession
         "AUTHINFO USER name|PASS password",
         "BODY [message-id|number]",
         "CAPABILITIES [keyword]",
+        "COMPRESS DEFLATE",
         "DATE",
         "GROUP newsgroup",
         "HDR header [message-id|range]",
@@ -52,11 +53,14 @@ internal sealed partial class NntpSession
                 _writer.WriteLine("POST");
             if (_options.IHaveAllowed)
                 _writer.WriteLine("IHAVE");
+            if (_options.EnableCompression && _compressed is null)
+                _writer.WriteLine("COMPRESS DEFLATE");
         }
         if (_options.EnableStartTls && !_tls && !_authenticated)
             _writer.WriteLine("STARTTLS");
+        // RFC 4643 2.1: a bare AUTHINFO means "available, but not on this connection yet" (needs TLS).
         if (_options.RequiresAuthentication && !_authenticated)
-            _writer.WriteLine("AUTHINFO USER");
+            _writer.WriteLine(_options.AuthenticationRequiresTls && !_tls ? "AUTHINFO" : "AUTHINFO USER");
         _writer.WriteTerminator();
         return Task.CompletedTask;
     }

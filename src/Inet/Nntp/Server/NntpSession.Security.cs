@@ -1,9 +1,10 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 
 namespace Inet.Nntp.Server;
 
-/// <summary>AUTHINFO USER/PASS (RFC 4643) and STARTTLS (RFC 4642).</summary>
+/// <summary>AUTHINFO USER/PASS (RFC 4643), STARTTLS (RFC 4642) and COMPRESS DEFLATE (RFC 8054).</summary>
 internal sealed partial class NntpSession
 {
     private Task AuthInfoAsync(string[] args, string line)
@@ -17,6 +18,8 @@ internal sealed partial class NntpSession
             return Reply(501, "Syntax: AUTHINFO USER name | AUTHINFO PASS password");
         if (!_options.RequiresAuthentication || _authenticated)
             return Reply(502, "Authentication not available");
+        if (_options.AuthenticationRequiresTls && !_tls)
+            return Reply(483, "Encryption required: use STARTTLS first");
         // The value is the rest of the line: passwords may contain spaces.
         string value = RestOfLine(line, 2);
         if (sub == "USER")
@@ -41,7 +44,8 @@ internal sealed partial class NntpSession
             await Reply(501, "Syntax: STARTTLS").ConfigureAwait(false);
             return;
         }
-        if (!_options.EnableStartTls || _tls || _authenticated)
+        // RFC 8054 2.2.2: no TLS on top of compression.
+        if (!_options.EnableStartTls || _tls || _authenticated || _compressed is not null)
         {
             await Reply(502, "STARTTLS not available").ConfigureAwait(false);
             return;
@@ -56,6 +60,31 @@ internal sealed partial class NntpSession
         _group = null;
         _current = 0;
         _pendingUser = null;
+    }
+
+    /// <summary>COMPRESS DEFLATE (RFC 8054): 206, then both directions are raw DEFLATE.</summary>
+    private async Task CompressAsync(string[] args)
+    {
+        if (args.Length != 2)
+        {
+            await Reply(501, "Syntax: COMPRESS DEFLATE").ConfigureAwait(false);
+            return;
+        }
+        if (!_options.EnableCompression || _compressed is not null)
+        {
+            await Reply(502, "Compression not available").ConfigureAwait(false);
+            return;
+        }
+        if (!args[1].Equals("DEFLATE", StringComparison.OrdinalIgnoreCase))
+        {
+            await Reply(503, "Compression algorithm not supported").ConfigureAwait(false);
+            return;
+        }
+        _writer.WriteStatus(206, "Compression active");
+        await _writer.FlushAsync(Token).ConfigureAwait(false);
+        _reader.StartInflating(_stream, MaxInflationRatio);
+        _compressed = new DeflateStream(_stream, CompressionLevel.Fastest, leaveOpen: true);
+        _writer.Reset(_compressed);
     }
 
     private static bool FixedTimeEquals(string given, string expected)

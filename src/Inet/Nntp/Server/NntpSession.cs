@@ -15,6 +15,9 @@ namespace Inet.Nntp.Server;
 /// </summary>
 internal sealed partial class NntpSession : IDisposable
 {
+    /// <summary>Inflated bytes may be at most this many times the compressed ones (after 1 MiB): stops DEFLATE bombs.</summary>
+    private const int MaxInflationRatio = 1000;
+
     private readonly NntpServer _server;
     private readonly NntpServerOptions _options;
     private readonly IArticleStore _store;
@@ -31,6 +34,7 @@ internal sealed partial class NntpSession : IDisposable
     private bool _authenticated;
     private string? _pendingUser;
     private bool _tls;
+    private Stream? _compressed;
     private bool _quit;
 
     public NntpSession(NntpServer server, Socket socket, CancellationToken serverStopping)
@@ -60,7 +64,7 @@ internal sealed partial class NntpSession : IDisposable
                 _stream = await HandshakeAsync(_stream).ConfigureAwait(false);
                 _tls = true;
             }
-            _writer = new ReplyWriter(_stream, _faults.DisconnectAfterBytes);
+            _writer = new ReplyWriter(_stream, _faults);
             _reader = new ServerLineReader(_stream, Math.Max(_options.MaxCommandLineLength, _options.MaxArticleLineLength), _writer.FlushAsync);
             if (tooManyClients)
             {
@@ -73,15 +77,31 @@ internal sealed partial class NntpSession : IDisposable
             await _writer.FlushAsync(Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or FaultDisconnectException
-            or AuthenticationException or ObjectDisposedException or SocketException)
+            or AuthenticationException or ObjectDisposedException or SocketException or Inet.Core.ProtocolViolationException)
         {
-            // The client went away, timed out, failed TLS or a fault closed it: just end quietly.
+            // The client went away, timed out, failed TLS, sent a DEFLATE bomb or broken DEFLATE
+            // data (InvalidDataException is an IOException), or a fault closed it: end quietly.
             _options.Logger?.LogDebug("NNTP client {Remote} closed: {Reason}", _remote, e.GetType().Name);
         }
         finally
         {
             _reader?.Dispose();
+            await DisposeCompressionAsync().ConfigureAwait(false);
             await _stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task DisposeCompressionAsync()
+    {
+        if (_compressed is null)
+            return;
+        try
+        {
+            await _compressed.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or SocketException)
+        {
+            // The peer is gone; nothing left to flush to.
         }
     }
 
@@ -190,6 +210,7 @@ internal sealed partial class NntpSession : IDisposable
             "QUIT" => QuitAsync(),
             "AUTHINFO" => AuthInfoAsync(args, line),
             "STARTTLS" => StartTlsAsync(args),
+            "COMPRESS" => CompressAsync(args),
             "GROUP" => GroupAsync(args),
             "LISTGROUP" => ListGroupAsync(args),
             "NEXT" => NextAsync(args, forward: true),
@@ -253,7 +274,15 @@ internal sealed partial class NntpSession : IDisposable
         };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
         timeout.CancelAfter(TimeSpan.FromSeconds(30));
-        await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+        try
+        {
+            await ssl.AuthenticateAsServerAsync(options, timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
         return ssl;
     }
 }

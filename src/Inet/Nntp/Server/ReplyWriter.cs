@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Text;
+using System.Diagnostics;
 using System.Text;
 
 namespace Inet.Nntp.Server;
@@ -14,15 +15,19 @@ internal sealed class ReplyWriter : IDisposable
     private static readonly byte[] s_crlf = "\r\n"u8.ToArray();
 
     private readonly long? _disconnectAfter;
+    private readonly NntpFaults _faults;
+    private long _throttleStart = Stopwatch.GetTimestamp();
+    private long _throttleSent;
     private Stream _stream;
     private byte[] _buffer;
     private int _count;
     private long _sent;
 
-    public ReplyWriter(Stream stream, long? disconnectAfterBytes)
+    public ReplyWriter(Stream stream, NntpFaults faults)
     {
         _stream = stream;
-        _disconnectAfter = disconnectAfterBytes;
+        _faults = faults;
+        _disconnectAfter = faults.DisconnectAfterBytes;
         _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     }
 
@@ -123,8 +128,37 @@ internal sealed class ReplyWriter : IDisposable
             await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             throw new FaultDisconnectException();
         }
+        if (_faults.MaxBytesPerSecond is long rate && rate > 0)
+        {
+            await SendThrottledAsync(data, rate, cancellationToken).ConfigureAwait(false);
+            return;
+        }
         await _stream.WriteAsync(data, cancellationToken).ConfigureAwait(false);
         _sent += data.Length;
+    }
+
+    /// <summary>Sends in small slices and sleeps whenever the connection is ahead of the allowed rate.</summary>
+    private async ValueTask SendThrottledAsync(ReadOnlyMemory<byte> data, long rate, CancellationToken cancellationToken)
+    {
+        // After an idle spell, start a new measuring window so the quiet time is not spent as a burst.
+        if (Stopwatch.GetElapsedTime(_throttleStart) - TimeSpan.FromSeconds((double)_throttleSent / rate) > TimeSpan.FromMilliseconds(100))
+        {
+            _throttleStart = Stopwatch.GetTimestamp();
+            _throttleSent = 0;
+        }
+        int slice = (int)Math.Clamp(rate / 20, 1, 16 * 1024);
+        while (!data.IsEmpty)
+        {
+            var part = data[..Math.Min(slice, data.Length)];
+            await _stream.WriteAsync(part, cancellationToken).ConfigureAwait(false);
+            await _stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            _sent += part.Length;
+            _throttleSent += part.Length;
+            data = data[part.Length..];
+            var due = TimeSpan.FromSeconds((double)_throttleSent / rate) - Stopwatch.GetElapsedTime(_throttleStart);
+            if (due > TimeSpan.Zero)
+                await Task.Delay(due, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private void Ensure(int extra)

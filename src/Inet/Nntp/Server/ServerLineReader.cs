@@ -60,6 +60,18 @@ internal sealed class ServerLineReader : IDisposable
         _reader.ReplaceStream(stream);
     }
 
+    /// <summary>
+    /// Switches input to raw DEFLATE (RFC 8054) with bounded inflation; bytes already buffered were
+    /// compressed by the client after it saw 206, so they are inflated first.
+    /// </summary>
+    public void StartInflating(Stream transport, int maxRatio)
+    {
+        byte[] leftover = _reader.BufferedMemory.ToArray();
+        _reader.DiscardBuffered();
+        Stream compressed = leftover.Length == 0 ? transport : new PrefixedStream(leftover, transport);
+        _reader.ReplaceStream(new BoundedInflateStream(compressed, maxRatio));
+    }
+
     public void Dispose() => _reader.Dispose();
 
     private bool TryTake(out int length)

@@ -112,6 +112,52 @@ public sealed class PostingFaultTests : IDisposable
     }
 
     [Fact]
+    public async Task RefusalAfterTheArticleWasSent_IsReported_AndTheConnectionStaysInStep()
+    {
+        WriteFile(_dir, "small.bin", 1000, seed: 32);
+        WriteFile(_dir, "large.bin", 9000, seed: 33);
+        WriteFile(_dir, "last.bin", 1000, seed: 34);
+        var posts = 0;
+        await using var server = await StartServerAsync(o =>
+        {
+            o.MaxArticleSize = 6000; // the server reads the whole large article, then answers 441
+            o.Faults.OnCommand = (c, _) => { if (c.Verb == "POST") Interlocked.Increment(ref posts); return ValueTask.FromResult(false); };
+        });
+        var results = await new BinaryPoster(Client(server), Options(partSize: 10_000)).PostAsync(
+            [Path.Combine(_dir, "small.bin"), Path.Combine(_dir, "large.bin"), Path.Combine(_dir, "last.bin")]);
+
+        Assert.Equal([true, false, true], results.Select(r => r.IsComplete));
+        var refused = Assert.Single(results[1].Parts);
+        Assert.Equal((PartPostStatus.Refused, 441), (refused.Status, refused.ReplyCode));
+        Assert.Contains("too large", refused.Error, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(3, posts); // one connection, no retries
+    }
+
+    [Fact]
+    public async Task DropRightAfter340_ArticleIsSentAgainOnANewConnection()
+    {
+        WriteFile(_dir, "a.bin", 300_000, seed: 35);
+        var posts = 0;
+        await using var server = await StartServerAsync(o => o.Faults.OnCommand = (c, _) =>
+        {
+            if (c.Verb != "POST" || Interlocked.Increment(ref posts) != 1)
+                return ValueTask.FromResult(false);
+            // Invite the article, then hang up while the client is sending it.
+            c.SendLine("340 send it");
+            c.Disconnect = true;
+            return ValueTask.FromResult(true);
+        });
+
+        var result = Assert.Single(await new BinaryPoster(Client(server), Options()).PostAsync([Path.Combine(_dir, "a.bin")]));
+
+        var part = Assert.Single(result.Parts);
+        Assert.True(part.IsPosted);
+        Assert.Equal(2, part.Attempts);
+        Assert.Equal(2, posts);
+        Assert.Equal(1, server.Store.FindGroup(Group)!.Count);
+    }
+
+    [Fact]
     public async Task DropBeforeTheArticle_IsPostedOnRetry()
     {
         WriteFile(_dir, "a.bin", 800, seed: 25);

@@ -151,6 +151,20 @@ public sealed class YencPostingTests : IDisposable
         Assert.Equal(data, decoded);
     }
 
+    [Fact]
+    public async Task MoreConnectionsThanTheServerAllows_TheExtraOnesStandDown()
+    {
+        var data = WriteFile(_dir, "a.bin", 12_000, seed: 7);
+        await using var server = await StartServerAsync(o => o.MaxConnections = 1);
+        var options = Options(partSize: 2000) with { Connections = 3 };
+        var result = Assert.Single(await new BinaryPoster(Client(server), options).PostAsync([Path.Combine(_dir, "a.bin")]));
+
+        Assert.True(result.IsComplete, string.Join("; ", result.Parts.Select(p => $"{p.Number}:{p.Status} {p.Error}")));
+        Assert.All(result.Parts, p => Assert.Equal(1, p.Attempts));
+        var (decoded, _) = await DecodeYencAsync(result.Parts.Select(p => Article(server, p.MessageId).Body), data.Length);
+        Assert.Equal(data, decoded);
+    }
+
     internal static string[] Lines(byte[] body) =>
         System.Text.Encoding.Latin1.GetString(body).Split("\r\n", StringSplitOptions.None)[..^1];
 }

@@ -232,6 +232,43 @@ public class NewsRobotTests
         Assert.Equal(1, report.ArticlesFetched);
     }
 
+    [Fact]
+    public async Task Run_ServerWithoutOverview_FallsBackToHead()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(12_000, 40);
+        await f.PostYencAsync("headonly.bin", data, 5_000);
+        f.Server.Options.Faults.OnCommand = (context, ct) =>
+        {
+            if (context.Verb is not ("OVER" or "XOVER"))
+                return ValueTask.FromResult(false);
+            context.SendLine("500 What?");
+            return ValueTask.FromResult(true);
+        };
+
+        var report = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "headonly.bin")));
+        Assert.Equal(3, report.ArticlesSeen);
+    }
+
+    [Fact]
+    public async Task Run_ArticleWithOverlongLine_FailsThatArticleOnly_NothingWrittenOutside()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var good = RobotFixture.RandomBytes(3_000, 41);
+        await f.PostYencAsync("good.bin", good, 10_000);
+        var hostile = "=ybegin line=128 size=10 name=../../overlong.bin\r\n" + new string('x', 200_000) + "\r\n=yend size=10\r\n";
+        await f.Server.Store.AddArticleAsync(RobotFixture.Group, "\"../../overlong.bin\" yEnc (1/1)", Encoding.ASCII.GetBytes(hostile));
+
+        var report = await new NewsRobot(f.Options(connections: 1)).RunAsync();
+
+        Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "good.bin")));
+        Assert.Equal(1, report.ArticlesFailed);
+        Assert.False(File.Exists(Path.Combine(f.Output.Parent!.FullName, "overlong.bin")));
+        Assert.All(Directory.GetFiles(f.Output.FullName), path => Assert.StartsWith(f.Output.FullName, path, StringComparison.Ordinal));
+    }
+
     private sealed class SyncProgress(Action<RobotProgress> action) : IProgress<RobotProgress>
     {
         public void Report(RobotProgress value) => action(value);

@@ -29,6 +29,21 @@ public sealed class FaultInjectionTests
     }
 
     [Fact]
+    public async Task MaxBytesPerSecond_ThrottlesABody()
+    {
+        await using var server = await TestServers.StartAsync();
+        await server.Store.AddArticleAsync("misc.test", "big", new string('x', 60) + "\r\n" + string.Concat(Enumerable.Repeat(new string('y', 98) + "\r\n", 300)), "<slow@test>");
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        server.Options.Faults.MaxBytesPerSecond = 100_000;
+        await Task.Delay(500); // idle time must not be saved up as a burst
+        var watch = Stopwatch.StartNew();
+        Assert.StartsWith("222 ", await client.CommandAsync("BODY <slow@test>"));
+        Assert.Equal(301, (await client.ReadBlockAsync()).Count);
+        // About 30 KB at 100 KB/s: at least ~0.25 s.
+        Assert.True(watch.Elapsed >= TimeSpan.FromMilliseconds(250), watch.Elapsed.ToString());
+    }
+
+    [Fact]
     public async Task MissingMessageId_Gives430And423AndIsSkipped()
     {
         await using var server = await TestServers.StartAsync();

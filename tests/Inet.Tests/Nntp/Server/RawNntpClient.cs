@@ -15,6 +15,7 @@ internal sealed class RawNntpClient : IAsyncDisposable
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
     private readonly TcpClient _tcp;
     private Stream _stream;
+    private Stream? _writeStream;
     private byte[] _buffer = new byte[64 * 1024];
     private int _start;
     private int _end;
@@ -41,8 +42,9 @@ internal sealed class RawNntpClient : IAsyncDisposable
 
     public async Task SendRawAsync(byte[] bytes)
     {
-        await _stream.WriteAsync(bytes);
-        await _stream.FlushAsync();
+        var target = _writeStream ?? _stream;
+        await target.WriteAsync(bytes);
+        await target.FlushAsync();
     }
 
     public async Task<string> CommandAsync(string line)
@@ -114,6 +116,15 @@ internal sealed class RawNntpClient : IAsyncDisposable
         _stream = ssl;
     }
 
+    /// <summary>After a 206 reply: both directions become raw DEFLATE (RFC 8054).</summary>
+    public void StartCompression()
+    {
+        Assert.Equal(_start, _end);
+        var transport = _stream;
+        _writeStream = new System.IO.Compression.DeflateStream(transport, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true);
+        _stream = new System.IO.Compression.DeflateStream(transport, System.IO.Compression.CompressionMode.Decompress, leaveOpen: false);
+    }
+
     public async Task<byte[]?> ReadLineBytesAsync()
     {
         while (true)
@@ -146,6 +157,15 @@ internal sealed class RawNntpClient : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        try
+        {
+            if (_writeStream is not null)
+                await _writeStream.DisposeAsync();
+        }
+        catch (IOException)
+        {
+            // The server already closed the connection.
+        }
         await _stream.DisposeAsync();
         _tcp.Dispose();
     }

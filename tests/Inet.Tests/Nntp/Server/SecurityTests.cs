@@ -163,4 +163,41 @@ public sealed class SecurityTests
         await ssl.WriteAsync("DATE\r\n"u8.ToArray());
         Assert.StartsWith("111 ", await reader.ReadLineAsync());
     }
+
+    [Fact]
+    public async Task AuthRequiresTls_483BeforeStartTls_AcceptedAfter()
+    {
+        await using var server = await TestServers.StartAsync(o =>
+        {
+            WithAuth(o);
+            o.EnableStartTls = true;
+            o.AuthenticationRequiresTls = true;
+        });
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        var (_, caps) = await client.MultiAsync("CAPABILITIES");
+        Assert.Contains("AUTHINFO", caps);
+        Assert.DoesNotContain("AUTHINFO USER", caps);
+        Assert.StartsWith("483 ", await client.CommandAsync("AUTHINFO USER alice"));
+        Assert.StartsWith("382 ", await client.CommandAsync("STARTTLS"));
+        await client.UpgradeToTlsAsync(server.Certificate!);
+        (_, caps) = await client.MultiAsync("CAPABILITIES");
+        Assert.Contains("AUTHINFO USER", caps);
+        Assert.StartsWith("381 ", await client.CommandAsync("AUTHINFO USER alice"));
+        Assert.StartsWith("281 ", await client.CommandAsync("AUTHINFO PASS s3cret pass"));
+    }
+
+    [Fact]
+    public async Task StartTls_GarbageInsteadOfHandshake_ClosesOnlyThatClient()
+    {
+        await using var server = await TestServers.StartAsync(o => o.EnableStartTls = true);
+        await using (var client = await RawNntpClient.ConnectAsync(server.EndPoint))
+        {
+            Assert.StartsWith("382 ", await client.CommandAsync("STARTTLS"));
+            await client.SendRawAsync(new byte[600]);
+            await client.SendAsync("DATE");
+            Assert.DoesNotContain("111 ", System.Text.Encoding.Latin1.GetString(await client.ReadToEndAsync()), StringComparison.Ordinal);
+        }
+        await using var next = await RawNntpClient.ConnectAsync(server.EndPoint);
+        Assert.StartsWith("111 ", await next.CommandAsync("DATE"));
+    }
 }

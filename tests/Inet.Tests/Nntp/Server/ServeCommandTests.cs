@@ -33,12 +33,13 @@ public sealed class ServeCommandTests
     public async Task Serve_WithUserAndPasswordFile_RequiresAuth()
     {
         string passwordFile = Path.GetTempFileName();
+        string certFile = Path.GetTempFileName();
         await File.WriteAllTextAsync(passwordFile, "pw123\n");
         try
         {
             var output = new SignallingWriter();
             using var cts = new CancellationTokenSource();
-            var settings = new ServeSettings("127.0.0.1", 0, "bob", new FileInfo(passwordFile), Tls: true, null, [], PostingAllowed: true);
+            var settings = new ServeSettings("127.0.0.1", 0, "bob", passwordFile, Tls: true, null, [], PostingAllowed: true) { CertificateOut = certFile };
             var run = ServeCommand.RunAsync(settings, output, new StringWriter(), cts.Token);
             string line = await output.FirstLine.Task.WaitAsync(TimeSpan.FromSeconds(20));
             int port = int.Parse(Regex.Match(line, @":(\d+) ").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
@@ -47,6 +48,9 @@ public sealed class ServeCommandTests
                 Assert.StartsWith("480 ", await client.CommandAsync("GROUP local.test"));
                 var (_, caps) = await client.MultiAsync("CAPABILITIES");
                 Assert.Contains("STARTTLS", caps);
+                Assert.StartsWith("382 ", await client.CommandAsync("STARTTLS"));
+                using var written = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(certFile);
+                await client.UpgradeToTlsAsync(written);
                 await client.CommandAsync("AUTHINFO USER bob");
                 Assert.StartsWith("281 ", await client.CommandAsync("AUTHINFO PASS pw123"));
                 Assert.Equal("211 0 1 0 local.test", await client.CommandAsync("GROUP local.test"));
@@ -57,6 +61,7 @@ public sealed class ServeCommandTests
         finally
         {
             File.Delete(passwordFile);
+            File.Delete(certFile);
         }
     }
 
@@ -67,6 +72,23 @@ public sealed class ServeCommandTests
         var settings = new ServeSettings("127.0.0.1", 0, "bob", null, false, null, [], true);
         Assert.Equal(Inet.Core.ExitCodes.Usage, await ServeCommand.RunAsync(settings, new StringWriter(), error, CancellationToken.None));
         Assert.Contains("--password-file", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_PortInUse_IsNetworkError()
+    {
+        await using var busy = await TestServers.StartAsync(seed: false);
+        var error = new StringWriter();
+        var settings = new ServeSettings("127.0.0.1", busy.Port, null, null, false, null, [], true);
+        Assert.Equal(Inet.Core.ExitCodes.Network, await ServeCommand.RunAsync(settings, new StringWriter(), error, CancellationToken.None));
+        Assert.StartsWith("inet: ", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Serve_BadHost_IsUsageError()
+    {
+        var settings = new ServeSettings("not-an-address", 0, null, null, false, null, [], true);
+        Assert.Equal(Inet.Core.ExitCodes.Usage, await ServeCommand.RunAsync(settings, new StringWriter(), new StringWriter(), CancellationToken.None));
     }
 
     /// <summary>A writer that completes a task with the first full line written to it.</summary>

@@ -70,4 +70,13 @@ public sealed class ServerParsingTests
         Assert.EndsWith("Xref: h g.one:1\r\n\r\n.a\r\nb\r\n", System.Text.Encoding.ASCII.GetString(raw), StringComparison.Ordinal);
         Assert.Equal("..a\r\nb\r\n", System.Text.Encoding.ASCII.GetString(article.WireBody.Span));
     }
+
+    [Theory]
+    [InlineData("From: a@b\r\nNewsgroups: g\r\nSubject: s\0x\r\n\r\nbody\r\n")]
+    [InlineData("From: a@b\r\nNewsgroups: g\r\nSubject: s\rx\r\n\r\nbody\r\n")]
+    [InlineData(" folded first\r\nFrom: a@b\r\nNewsgroups: g\r\nSubject: s\r\n\r\nbody\r\n")]
+    [InlineData("From: a@b\r\nNewsgroups: g,,bad group\r\nSubject: s\r\n\r\nbody\r\n")]
+    [InlineData("From: a@b\r\nNewsgroups: g\r\nSubject: s\r\nMessage-ID: <a b@c>\r\n\r\nbody\r\n")]
+    public void Draft_MalformedHeaders_AreRejected(string article)
+        => Assert.Throws<NntpArticleRejectedException>(() => NntpArticleDraft.Parse(System.Text.Encoding.UTF8.GetBytes(article), "h", DateTimeOffset.UnixEpoch));
 }

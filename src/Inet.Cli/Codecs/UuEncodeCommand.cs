@@ -2,14 +2,14 @@ using System.CommandLine;
 using Inet.Codecs;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet uu encode FILE [-o OUT]</c>: uuencode one file to OUT or standard output.</summary>
 internal static class UuEncodeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo?>("FILE") { Description = "File to encode.", Arity = ArgumentArity.ZeroOrOne };
+        var file = CodecOptions.FileToEncode();
         var output = new Option<FileInfo>("--output", "-o") { Description = "Write here instead of standard output." };
         var name = new Option<string>("--name") { Description = "Name for the begin line (default: the file's name)." };
         var crlf = new Option<bool>("--crlf") { Description = "End lines with CR LF (for posting) instead of LF." };
@@ -23,11 +23,8 @@ internal static class UuEncodeCommand
     private static async Task<int> RunAsync(
         FileInfo? input, FileInfo? output, string? name, bool crlf, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (input is null || !input.Exists)
-        {
-            console.Error.WriteLine(input is null ? "inet uu encode: FILE is required" : $"inet uu encode: no such file: {input.FullName}");
+        if (!CodecUsage.InputExists(console, "uu encode", input))
             return ExitCodes.Usage;
-        }
         var newLine = crlf ? "\r\n" : "\n";
         var source = input.OpenRead();
         await using (source.ConfigureAwait(false))

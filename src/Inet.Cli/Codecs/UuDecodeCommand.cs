@@ -2,7 +2,7 @@ using System.CommandLine;
 using Inet.Codecs;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet uu decode FILE... -o DIR [--json]</c>: every uuencoded file found in the inputs goes to DIR.</summary>
 internal static class UuDecodeCommand
@@ -10,12 +10,12 @@ internal static class UuDecodeCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Articles or files holding uuencoded data.", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the decoded files (default: current folder)." };
+        var output = CodecOptions.DecodedFilesFolder();
         var json = new Option<bool>("--json") { Description = "Print one JSON array: name, size, crc32, status per file." };
         var command = new Command("decode", "Decode every uuencoded file in the inputs; names are made safe.") { files, output, json };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(files) ?? [],
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(json),
             result.InvocationConfiguration,
             cancellationToken));
@@ -25,11 +25,8 @@ internal static class UuDecodeCommand
     private static async Task<int> RunAsync(
         FileInfo[] inputs, string outputDirectory, bool json, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (inputs.Length == 0)
-            return UsageError(console, "at least one FILE is required");
-        var absent = inputs.FirstOrDefault(f => !f.Exists);
-        if (absent is not null)
-            return UsageError(console, $"no such file: {absent.FullName}");
+        if (!CodecUsage.InputsExist(console, "uu decode", inputs))
+            return ExitCodes.Usage;
         Directory.CreateDirectory(outputDirectory);
 
         var report = new List<UuDecodeReport.Entry>();
@@ -48,11 +45,5 @@ internal static class UuDecodeCommand
         else
             UuDecodeReport.WriteText(console.Output, console.Error, report);
         return UuDecodeReport.ExitCode(report);
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet uu decode: {message}");
-        return ExitCodes.Usage;
     }
 }

@@ -4,14 +4,14 @@ using Inet.Codecs;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet yenc encode FILE -o DIR [--part-size N] [--line-length N]</c>: one <c>.yenc</c> file per part.</summary>
 internal static class YencEncodeCommand
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo?>("FILE") { Description = "File to encode.", Arity = ArgumentArity.ZeroOrOne };
+        var file = CodecOptions.FileToEncode();
         var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the .yenc parts (default: current folder)." };
         var partSize = new Option<long>("--part-size") { Description = "Bytes of the file per part; 0 writes one single-part post.", DefaultValueFactory = _ => 0 };
         var lineLength = new Option<int>("--line-length") { Description = "Characters per encoded line.", DefaultValueFactory = _ => YencEncoder.DefaultLineLength };
@@ -19,7 +19,7 @@ internal static class YencEncodeCommand
         var command = new Command("encode", "yEnc-encode a file, split into parts.") { file, output, partSize, lineLength, name };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(file),
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(partSize),
             result.GetValue(lineLength),
             result.GetValue(name),
@@ -31,13 +31,13 @@ internal static class YencEncodeCommand
     private static async Task<int> RunAsync(
         FileInfo? input, string outputDirectory, long partSize, int lineLength, string? name, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (input is null || !input.Exists)
-            return UsageError(console, input is null ? "FILE is required" : $"no such file: {input.FullName}");
+        if (!CodecUsage.InputExists(console, "yenc encode", input))
+            return ExitCodes.Usage;
         if (partSize < 0 || lineLength is < 1 or > 1 << 20)
-            return UsageError(console, "--part-size must be >= 0 and --line-length between 1 and 1048576");
+            return CodecUsage.Error(console, "yenc encode", "--part-size must be >= 0 and --line-length between 1 and 1048576");
         var postName = name ?? input.Name;
         if (postName.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
-            return UsageError(console, "--name cannot contain CR, LF or NUL");
+            return CodecUsage.Error(console, "yenc encode", "--name cannot contain CR, LF or NUL");
         Directory.CreateDirectory(outputDirectory);
 
         var leaf = SafeFileName.Sanitize(postName);
@@ -64,11 +64,5 @@ internal static class YencEncodeCommand
             return leaf + ".yenc";
         var digits = Math.Max(3, total.ToString(CultureInfo.InvariantCulture).Length);
         return $"{leaf}.{part.ToString("D" + digits, CultureInfo.InvariantCulture)}.yenc";
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet yenc encode: {message}");
-        return ExitCodes.Usage;
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using Inet.Codecs.Yenc;
 using Inet.Core;
 
-namespace Inet.Cli;
+namespace Inet.Cli.Codecs;
 
 /// <summary><c>inet yenc decode FILE... -o DIR [--json]</c>: one yEnc part per input; multipart files are assembled by name.</summary>
 internal static class YencDecodeCommand
@@ -10,13 +10,13 @@ internal static class YencDecodeCommand
     public static Command Create()
     {
         var files = new Argument<FileInfo[]>("FILE") { Description = "Saved articles or files holding one yEnc part each.", Arity = ArgumentArity.ZeroOrMore };
-        var output = new Option<DirectoryInfo>("--output", "-o") { Description = "Folder for the decoded files (default: current folder)." };
+        var output = CodecOptions.DecodedFilesFolder();
         var json = new Option<bool>("--json") { Description = "Print one JSON array: name, size, crc32, parts found/missing, status per file." };
         var raw = new Option<bool>("--dot-stuffed") { Description = "Inputs are raw NNTP bodies (dot-stuffed, ending in a lone dot)." };
         var command = new Command("decode", "Decode yEnc parts into files; parts of one file are joined by name, names are made safe.") { files, output, json, raw };
         command.SetAction((result, cancellationToken) => RunAsync(
             result.GetValue(files) ?? [],
-            result.GetValue(output)?.FullName ?? Directory.GetCurrentDirectory(),
+            CodecOptions.FolderOrCurrent(result, output),
             result.GetValue(json),
             result.GetValue(raw),
             result.InvocationConfiguration,
@@ -27,11 +27,8 @@ internal static class YencDecodeCommand
     private static async Task<int> RunAsync(
         FileInfo[] inputs, string outputDirectory, bool json, bool dotStuffed, InvocationConfiguration console, CancellationToken cancellationToken)
     {
-        if (inputs.Length == 0)
-            return UsageError(console, "at least one FILE is required");
-        var absent = inputs.FirstOrDefault(f => !f.Exists);
-        if (absent is not null)
-            return UsageError(console, $"no such file: {absent.FullName}");
+        if (!CodecUsage.InputsExist(console, "yenc decode", inputs))
+            return ExitCodes.Usage;
         Directory.CreateDirectory(outputDirectory);
 
         var withoutYenc = new List<string>();
@@ -42,11 +39,5 @@ internal static class YencDecodeCommand
         else
             YencDecodeReport.WriteText(console.Output, console.Error, files, withoutYenc);
         return YencDecodeReport.ExitCode(files, withoutYenc);
-    }
-
-    private static int UsageError(InvocationConfiguration console, string message)
-    {
-        console.Error.WriteLine($"inet yenc decode: {message}");
-        return ExitCodes.Usage;
     }
 }
