@@ -107,10 +107,8 @@ internal sealed class RobotDownloader
                     Interlocked.Increment(ref _report.ArticlesFailed);
                     _report.Warn($"{work.Group} {work.Number} {work.MessageId}: {response.Reply.Code} {response.Reply.Text}");
                 }
-                else
+                else if (await TryDecodeAsync(decoder, work, response.Body, !bodyOnly, cancellationToken).ConfigureAwait(false) is { } outcome)
                 {
-                    var outcome = await decoder.DecodeAsync(work, response.Body.Content, !bodyOnly, cancellationToken).ConfigureAwait(false);
-                    await response.Body.DisposeAsync().ConfigureAwait(false);
                     var bytes = ((DotBodyStream)response.Body.Content).BytesRead;
                     Interlocked.Add(ref _report.BytesReceived, bytes);
                     Interlocked.Increment(ref _report.ArticlesFetched);
@@ -120,6 +118,28 @@ internal sealed class RobotDownloader
                 }
                 pending.Dequeue();
             }
+        }
+    }
+
+    /// <summary>
+    /// Decodes one article. Content that cannot be parsed (a header block MimeKit rejects, ...) fails
+    /// that article alone; the rest of the body is skipped so the connection stays in step.
+    /// </summary>
+    private async Task<ArticleDecoder.Outcome?> TryDecodeAsync(ArticleDecoder decoder, ArticleWork work, NntpBody body, bool hasHeaders, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await decoder.DecodeAsync(work, body.Content, hasHeaders, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException)
+        {
+            Interlocked.Increment(ref _report.ArticlesFailed);
+            _report.Warn($"{work.Group} {work.Number} {work.MessageId}: cannot decode: {e.Message}");
+            return null;
+        }
+        finally
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
         }
     }
 
