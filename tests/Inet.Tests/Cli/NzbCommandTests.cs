@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Text.Json;
-using Inet.Cli;
 using Inet.Cli.Nzb;
 using Inet.Core;
 using Inet.News.Nzb;
@@ -13,17 +11,6 @@ public sealed class NzbCommandTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("inet-nzbcli-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-            root.Subcommands.Add(command);
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
-        return (code, output.ToString(), error.ToString());
-    }
 
     private string WriteNzb(NzbDocument document)
     {
@@ -48,7 +35,7 @@ public sealed class NzbCommandTests : IDisposable
         var nzb = WriteNzb(f.Nzb);
         var output = Path.Combine(_dir, "out");
 
-        var (code, stdout, error) = await RunAsync("nzb", "get", nzb, "--server", Url(f, 0, connections: 3), "--server", Url(f, 1),
+        var (code, stdout, error) = await CliHarness.RunAsync("nzb", "get", nzb, "--server", Url(f, 0, connections: 3), "--server", Url(f, 1),
             "-o", output, "--connections", "1", "--pipeline", "2", "--json");
 
         Assert.True(code == ExitCodes.Ok, error + stdout);
@@ -69,7 +56,7 @@ public sealed class NzbCommandTests : IDisposable
         var fa = await f.PostAsync("a.bin", DownloadFixture.RandomBytes(20_000, 33), 10_000);
         f.Servers[0].Options.Faults.MarkMissing("<" + fa.Segments[0].MessageId + ">");
 
-        var (code, _, _) = await RunAsync("nzb", "get", WriteNzb(f.Nzb), "--server", Url(f, 0), "-o", Path.Combine(_dir, "out"), "--json");
+        var (code, _, _) = await CliHarness.RunAsync("nzb", "get", WriteNzb(f.Nzb), "--server", Url(f, 0), "-o", Path.Combine(_dir, "out"), "--json");
 
         Assert.Equal(ExitCodes.ServerRefused, code);
     }
@@ -83,7 +70,7 @@ public sealed class NzbCommandTests : IDisposable
         var port = f.Servers[0].Port;
         await f.Servers[0].DisposeAsync();
 
-        var (code, _, _) = await RunAsync("nzb", "get", nzb, "--server", $"nntp://127.0.0.1:{port}", "-o", Path.Combine(_dir, "out"), "--connections", "1", "--json");
+        var (code, _, _) = await CliHarness.RunAsync("nzb", "get", nzb, "--server", $"nntp://127.0.0.1:{port}", "-o", Path.Combine(_dir, "out"), "--connections", "1", "--json");
 
         Assert.Equal(ExitCodes.Network, code);
     }
@@ -95,7 +82,7 @@ public sealed class NzbCommandTests : IDisposable
         await File.WriteAllTextAsync(nzb, "<?xml version=\"1.0\"?>\n<!DOCTYPE nzb [<!ENTITY a \"b\"><!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\">]>\n<nzb>&b;</nzb>");
         var output = Path.Combine(_dir, "out");
 
-        var (code, _, error) = await RunAsync("nzb", "get", nzb, "--server", "nntp://127.0.0.1:1", "-o", output);
+        var (code, _, error) = await CliHarness.RunAsync("nzb", "get", nzb, "--server", "nntp://127.0.0.1:1", "-o", output);
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("line", error, StringComparison.Ordinal);
@@ -107,7 +94,7 @@ public sealed class NzbCommandTests : IDisposable
     {
         var nzb = WriteNzb(new NzbDocument { Files = { new NzbFile { Subject = "x", Segments = { new NzbSegment(1, 10, "a@b") } } } });
 
-        var (code, _, error) = await RunAsync("nzb", "get", nzb, "--server", "nntp://127.0.0.1:1/?connections=0", "-o", Path.Combine(_dir, "out"));
+        var (code, _, error) = await CliHarness.RunAsync("nzb", "get", nzb, "--server", "nntp://127.0.0.1:1/?connections=0", "-o", Path.Combine(_dir, "out"));
 
         Assert.Equal(ExitCodes.Usage, code);
         Assert.Contains("connections", error, StringComparison.Ordinal);
@@ -124,7 +111,7 @@ public sealed class NzbCommandTests : IDisposable
         document.Files.Add(file);
         var nzb = WriteNzb(document);
 
-        var (code, stdout, error) = await RunAsync("nzb", "info", nzb, "--json");
+        var (code, stdout, error) = await CliHarness.RunAsync("nzb", "info", nzb, "--json");
 
         Assert.True(code == ExitCodes.Ok, error);
         using var json = JsonDocument.Parse(stdout);

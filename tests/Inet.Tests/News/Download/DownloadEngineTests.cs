@@ -32,6 +32,30 @@ public class DownloadEngineTests
     }
 
     [Fact]
+    public async Task Run_PerServerConnectionLimit_KeptAndBackupNeverOpenedWhenNotNeeded()
+    {
+        await using var f = await DownloadFixture.StartAsync(servers: 2);
+        var data = DownloadFixture.RandomBytes(300_000, 19);
+        await f.PostAsync("pool.bin", data, 5_000);
+        // The hook sees the commands of both servers; the client's end point names the connection. Every new
+        // connection sends at least CAPABILITIES/MODE READER, so a connection to the backup would show up too.
+        var connections = new ConcurrentDictionary<string, byte>();
+        f.OnCommand = context =>
+        {
+            connections.TryAdd(context.RemoteEndPoint?.ToString() ?? "", 0);
+            return ValueTask.FromResult(false);
+        };
+        var options = f.Options(connections: 3, depth: 2);
+        options = options with { Servers = [options.Servers[0], options.Servers[1] with { Connections = 5 }] };
+
+        var report = await new DownloadEngine(options).RunAsync(f.Nzb);
+
+        Assert.True(report.AllOk);
+        Assert.Equal(3, connections.Count);
+        Assert.Equal(0, f.Bodies(1));
+    }
+
+    [Fact]
     public async Task Run_SegmentsMissingOnFirstServer_FetchedFromSecondOnly()
     {
         await using var f = await DownloadFixture.StartAsync(servers: 2);
