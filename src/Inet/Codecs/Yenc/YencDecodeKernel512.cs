@@ -9,10 +9,11 @@ namespace Inet.Codecs.Yenc;
 /// <summary>
 /// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=', CR, LF (and '.'); the
 /// escape and line logic is plain integer work on those masks (shifts carry state from block to block),
-/// while the keep-mask for vpcompressb comes straight from vector compares (a vpermb lookup finds CR, LF
-/// and '=' in one compare); only a removed stuffed dot needs the integer mask turned back into a vector.
-/// One test per block catches the rare cases left to the scalar decoder: an '=' that is itself escaped,
-/// and a line starting with '=' or '.' that may begin "=y" or the NNTP terminator.
+/// while the keep-mask for vpcompressb is one vector compare (a vpermb lookup finds CR, LF and '='), as
+/// blocks where one of those is escaped are left to the scalar decoder; only a removed stuffed dot needs
+/// the integer mask turned back into a vector. One test per block catches the rare cases for the scalar
+/// decoder: an escaped '=', CR or LF, and a line starting with '=' or '.' that may begin "=y" or the
+/// NNTP terminator.
 /// </summary>
 internal static class YencDecodeKernel512
 {
@@ -57,22 +58,21 @@ internal static class YencDecodeKernel512
         while (p <= lastLoad && q <= lastStore)
         {
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
-            // The same positions as 'escaped', straight into a vector mask.
-            var prevEqV = Vector512.Equals(Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1)), vEq);
+            var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
             var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
             var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
             var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
             var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
             var escaped = (eq << 1) | carryEq;
             var lf1 = (lf << 1) | carryLf;
-            var remove = (eq | cr | lf) & ~escaped;
+            var special = eq | cr | lf;
+            var remove = special & ~escaped;
             var lineStart = lf1 & (eq | dot);
-            // Kept: everything but '=', CR and LF, unless escaped; built from the compares, no round trip.
-            var keep = ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v) | prevEqV;
-            // Rare: an escaped '=' or a line starting with '=' or '.'; one test covers both.
-            if (((eq & escaped) | lineStart) != 0)
+            var removeDots = false;
+            // Rare: an escaped '=', CR or LF, or a line starting with '=' or '.'; one test covers both.
+            if (((special & escaped) | lineStart) != 0)
             {
-                if ((eq & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
+                if ((special & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
                 {
                     declined = true;
                     break;
@@ -80,12 +80,19 @@ internal static class YencDecodeKernel512
                 // A stuffed dot follows CRLF, so it is always a line-start candidate.
                 if (TMode.IsRaw)
                 {
-                    remove |= dot & lf1 & ((cr << 2) | carryCr);
-                    keep = masks.FromBits(~remove);
+                    var stuffed = dot & lf1 & ((cr << 2) | carryCr);
+                    remove |= stuffed;
+                    removeDots = stuffed != 0;
                 }
             }
-            var decoded = v - Vector512.ConditionalSelect(prevEqV, v106, v42);
-            Avx512Vbmi2.Compress(Vector512<byte>.Zero, keep, decoded).StoreUnsafe(ref d0, (nuint)q);
+            // Escaped: the previous byte is '=' (blocks with "==" are declined).
+            var decoded = v - Vector512.ConditionalSelect(Vector512.Equals(prev, vEq), v106, v42);
+            // Kept: everything but '=', CR and LF (none is escaped here), straight from one compare (a mask kept
+            // in a variable would be spilled to a vector), except when a stuffed dot goes too.
+            if (TMode.IsRaw && removeDots)
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromBits(~remove), decoded).StoreUnsafe(ref d0, (nuint)q);
+            else
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v), decoded).StoreUnsafe(ref d0, (nuint)q);
             q += Width - BitOperations.PopCount(remove);
             carryEq = eq >> 63;
             carryLf = lf >> 63;
