@@ -90,7 +90,7 @@ internal static class YencDecodeKernel512
             // Kept: everything but '=', CR and LF (none is escaped here), straight from one compare (a mask kept
             // in a variable would be spilled to a vector), except when a stuffed dot goes too.
             if (TMode.IsRaw && removeDots)
-                Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromBits(~remove), decoded).StoreUnsafe(ref d0, (nuint)q);
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromClearBits(remove), decoded).StoreUnsafe(ref d0, (nuint)q);
             else
                 Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v), decoded).StoreUnsafe(ref d0, (nuint)q);
             q += Width - BitOperations.PopCount(remove);

@@ -62,7 +62,7 @@ internal static class YencEncodeKernel512
             // Output positions of the data bytes: each input byte takes one slot, two when escaped ('=' first).
             var spread = Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
             var eqOut = Bmi2.X64.ParallelBitExtract(spread, 0xAAAAAAAAAAAAAAAAUL | spread);
-            var dataMask = masks.FromBits(~eqOut);
+            var dataMask = masks.FromClearBits(eqOut);
             Avx512Vbmi2.Expand(equalSigns, dataMask, (c + (escV & v64)).ToVector512Unsafe()).StoreUnsafe(ref d0, (nuint)q);
             if (last < 0)
             {
