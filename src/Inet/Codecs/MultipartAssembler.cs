@@ -41,6 +41,42 @@ public sealed class MultipartAssembler : IDisposable
         _directory = Path.GetDirectoryName(target)!;
         FileName = Path.GetFileName(target);
         (TempPath, _handle) = CreateTempFile(_directory, FileName);
+        if (_options.Preallocate && _options.ExpectedSize is > 0 and var size)
+            RandomAccess.SetLength(_handle, size);
+    }
+
+    private MultipartAssembler(string directory, string fileName, string tempPath, SafeFileHandle handle,
+        MultipartAssemblerOptions options, IEnumerable<PartRecord> doneParts)
+    {
+        _directory = directory;
+        _options = options;
+        FileName = fileName;
+        TempPath = tempPath;
+        _handle = handle;
+        _done.AddRange(doneParts);
+    }
+
+    /// <summary>
+    /// Reopens the temp file a previous assembler left behind with <see cref="Detach"/> (or a killed process), taking
+    /// <paramref name="doneParts"/> as already written. The caller vouches for those parts (e.g. from a journal whose CRCs
+    /// it re-checked); <paramref name="tempLeaf"/> must be a plain hidden <c>.inet-part</c> name directly in the folder.
+    /// </summary>
+    public static MultipartAssembler Resume(string outputDirectory, string fileName, string tempLeaf,
+        MultipartAssemblerOptions? options, IEnumerable<PartRecord> doneParts)
+    {
+        ArgumentNullException.ThrowIfNull(doneParts);
+        options ??= new MultipartAssemblerOptions();
+        var target = SafeFileName.Resolve(outputDirectory, fileName);
+        var directory = Path.GetDirectoryName(target)!;
+        ArgumentNullException.ThrowIfNull(tempLeaf);
+        if (!tempLeaf.StartsWith('.') || !tempLeaf.EndsWith(TempSuffix, StringComparison.Ordinal) || tempLeaf.Contains('/', StringComparison.Ordinal)
+            || tempLeaf.Contains('\\', StringComparison.Ordinal) || tempLeaf.Contains('\0', StringComparison.Ordinal) || tempLeaf.Length <= TempSuffix.Length + 1)
+            throw new ArgumentException("Not a temp file name of this assembler.", nameof(tempLeaf));
+        var tempPath = Path.Combine(directory, tempLeaf);
+        if (!SafeFileName.IsDirectChild(directory, tempPath) || new FileInfo(tempPath).LinkTarget is not null)
+            throw new IOException($"Refusing to resume through {tempLeaf}: not a regular file in the folder.");
+        var handle = File.OpenHandle(tempPath, FileMode.Open, FileAccess.ReadWrite, FileShare.Read);
+        return new MultipartAssembler(directory, Path.GetFileName(target), tempPath, handle, options, doneParts);
     }
 
     /// <summary>The sanitized name the file gets when it is complete.</summary>
@@ -106,6 +142,23 @@ public sealed class MultipartAssembler : IDisposable
             _handle.Dispose();
             _result = Place(analysis);
             return _result;
+        }
+    }
+
+    /// <summary>
+    /// Closes the temp file but keeps it (and what was written) for <see cref="Resume"/>; parts still being written are
+    /// abandoned. Afterwards the assembler is finished and <see cref="Dispose"/> does nothing.
+    /// </summary>
+    public void Detach()
+    {
+        lock (_gate)
+        {
+            if (_result is not null)
+                return;
+            _active.Clear();
+            StopWrites();
+            _handle.Dispose();
+            _result = AssemblyAnalyzer.Analyze(FileName, TempPath, _options, _done, _conflicts);
         }
     }
 

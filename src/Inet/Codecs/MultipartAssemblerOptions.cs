@@ -14,4 +14,7 @@ public sealed record MultipartAssemblerOptions
 
     /// <summary>Replace an existing file with the final name instead of picking <c>name (1).ext</c>.</summary>
     public bool OverwriteExisting { get; init; }
+
+    /// <summary>Set the temp file to <see cref="ExpectedSize"/> up front, so the disk space is claimed before parts arrive.</summary>
+    public bool Preallocate { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace Inet.Core;
 
 /// <summary>Reads a few bytes already taken off the wire, then continues with the stream itself.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream inner) : ReadOnlyStream
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : ReadOnlyStream
 {
     private int _offset;
 
@@ -22,7 +22,7 @@ internal sealed class PrefixedStream(byte[] prefix, Stream inner) : ReadOnlyStre
     private int TakePrefix(Span<byte> destination)
     {
         var count = Math.Min(destination.Length, prefix.Length - _offset);
-        prefix.AsSpan(_offset, count).CopyTo(destination);
+        prefix.Span.Slice(_offset, count).CopyTo(destination);
         _offset += count;
         return count;
     }

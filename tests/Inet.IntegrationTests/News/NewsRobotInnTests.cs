@@ -44,6 +44,34 @@ public sealed class NewsRobotInnTests(NntpServerFixture server)
     }
 
     [RequiresNntpServerFact]
+    public async Task Cli_NewsPostThenNewsFetch_HashesMatch()
+    {
+        var work = Directory.CreateTempSubdirectory("inet-cli-news-");
+        try
+        {
+            var name = $"cli-{Guid.NewGuid():N}.bin";
+            var source = Path.Combine(work.FullName, name);
+            var data = RandomNumberGenerator.GetBytes(1_600_000);
+            await File.WriteAllBytesAsync(source, data);
+            var root = new System.CommandLine.RootCommand();
+            foreach (var command in Inet.Cli.CommandCatalog.All())
+                root.Subcommands.Add(command);
+            var url = $"nntp://{server.Settings.Host}:{server.Settings.Port}/{NntpServerSettings.BinariesGroup}";
+            var quiet = new System.CommandLine.InvocationConfiguration { Output = new StringWriter(), Error = new StringWriter() };
+
+            Assert.Equal(ExitCodes.Ok, await root.Parse(["news", "post", url, source, "--part-size", "600000", "--connections", "2"]).InvokeAsync(quiet));
+            var incoming = Path.Combine(work.FullName, "incoming");
+            Assert.Equal(ExitCodes.Ok, await root.Parse(["news", "fetch", url, "-o", incoming, "--subject", Path.GetFileNameWithoutExtension(name), "--json"]).InvokeAsync(quiet));
+
+            Assert.Equal(SHA256.HashData(data), SHA256.HashData(await File.ReadAllBytesAsync(Path.Combine(incoming, name))));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+    }
+
+    [RequiresNntpServerFact]
     public async Task Robot_FetchesPostedMultipartYenc_ByteIdentical_AndSecondRunFindsNothing()
     {
         var output = Directory.CreateTempSubdirectory("inet-robot-inn-");

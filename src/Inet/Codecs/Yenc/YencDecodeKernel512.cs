@@ -9,13 +9,25 @@ namespace Inet.Codecs.Yenc;
 /// <summary>
 /// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=', CR, LF (and '.'); the
 /// escape and line logic is plain integer work on those masks (shifts carry state from block to block),
-/// and only the keep-mask goes back into a vector mask for vpcompressb, which drops the special bytes.
-/// One test per block catches the rare cases left to the scalar decoder: an '=' that is itself escaped,
-/// and a line starting with '=' or '.' that may begin "=y" or the NNTP terminator.
+/// while the keep-mask for vpcompressb is one vector compare (a vpermb lookup finds CR, LF and '='), as
+/// blocks where one of those is escaped are left to the scalar decoder; only a removed stuffed dot needs
+/// the integer mask turned back into a vector. One test per block catches the rare cases for the scalar
+/// decoder: an escaped '=', CR or LF, and a line starting with '=' or '.' that may begin "=y" or the
+/// NNTP terminator.
 /// </summary>
 internal static class YencDecodeKernel512
 {
     private const int Width = 64;
+
+    // Indexed by a byte's low 6 bits: CR, LF and '=' at their own slots (13, 10, 61 differ), elsewhere a
+    // value whose low 6 bits are not the slot's, so it equals no byte that looks it up.
+    private static ReadOnlySpan<byte> SpecialsTable =>
+    [
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte)'\n', 12, 13, (byte)'\r', 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48,
+        49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, (byte)'=', 63, 0,
+    ];
 
     /// <summary>Decodes whole blocks; returns true when it stopped at a block the scalar decoder must do.</summary>
     public static bool Run<TMode>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
@@ -34,6 +46,7 @@ internal static class YencDecodeKernel512
         var v42 = Vector512.Create((byte)42);
         var v106 = Vector512.Create((byte)106);
         var masks = YencMaskVector.Create();
+        var specials = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(SpecialsTable));
         // Inside the loop no '=' is escaped (blocks with "==" are declined), so "escaped" is simply
         // "the previous byte is '='"; only the byte before the first block needs checking against the state.
         if (p <= lastLoad && (Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
@@ -45,30 +58,41 @@ internal static class YencDecodeKernel512
         while (p <= lastLoad && q <= lastStore)
         {
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
+            var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
             var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
             var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
             var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
             var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
             var escaped = (eq << 1) | carryEq;
             var lf1 = (lf << 1) | carryLf;
-            var remove = (eq | cr | lf) & ~escaped;
+            var special = eq | cr | lf;
+            var remove = special & ~escaped;
             var lineStart = lf1 & (eq | dot);
-            // Rare: an escaped '=' or a line starting with '=' or '.'; one test covers both.
-            if (((eq & escaped) | lineStart) != 0)
+            var removeDots = false;
+            // Rare: an escaped '=', CR or LF, or a line starting with '=' or '.'; one test covers both.
+            if (((special & escaped) | lineStart) != 0)
             {
-                if ((eq & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
+                if ((special & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
                 {
                     declined = true;
                     break;
                 }
                 // A stuffed dot follows CRLF, so it is always a line-start candidate.
                 if (TMode.IsRaw)
-                    remove |= dot & lf1 & ((cr << 2) | carryCr);
+                {
+                    var stuffed = dot & lf1 & ((cr << 2) | carryCr);
+                    remove |= stuffed;
+                    removeDots = stuffed != 0;
+                }
             }
-            // The same positions as 'escaped', straight into a vector mask for the blend.
-            var prevEqV = Vector512.Equals(Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1)), vEq);
-            var decoded = v - Vector512.ConditionalSelect(prevEqV, v106, v42);
-            Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromBits(~remove), decoded).StoreUnsafe(ref d0, (nuint)q);
+            // Escaped: the previous byte is '=' (blocks with "==" are declined).
+            var decoded = v - Vector512.ConditionalSelect(Vector512.Equals(prev, vEq), v106, v42);
+            // Kept: everything but '=', CR and LF (none is escaped here), straight from one compare (a mask kept
+            // in a variable would be spilled to a vector), except when a stuffed dot goes too.
+            if (TMode.IsRaw && removeDots)
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromClearBits(remove), decoded).StoreUnsafe(ref d0, (nuint)q);
+            else
+                Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v), decoded).StoreUnsafe(ref d0, (nuint)q);
             q += Width - BitOperations.PopCount(remove);
             carryEq = eq >> 63;
             carryLf = lf >> 63;

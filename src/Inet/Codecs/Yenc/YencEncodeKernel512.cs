@@ -23,6 +23,14 @@ internal static class YencEncodeKernel512
         0xFF, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     ];
 
+    // Indexed by a byte's low 5 bits: NUL, LF, CR and '=' at their own slots (0, 10, 13, 29 differ), elsewhere
+    // a value whose low 5 bits are not the slot's, so one vpermb and one compare find the bytes to escape.
+    private static ReadOnlySpan<byte> CriticalTable =>
+    [
+        0, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte)'\n', 12, 13, (byte)'\r', 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, (byte)'=', 31, 0,
+    ];
+
     /// <summary>
     /// Encodes src[i..end) while there is input for a whole block and room for its output; the caller
     /// encodes the rest (and the data's final byte) with the scalar encoder.
@@ -37,9 +45,7 @@ internal static class YencEncodeKernel512
         var col = column;
         var v42 = Vector256.Create((byte)42);
         var v64 = Vector256.Create((byte)64);
-        var vLf = Vector256.Create((byte)'\n');
-        var vCr = Vector256.Create((byte)'\r');
-        var vEq = Vector256.Create((byte)'=');
+        var critical = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
         var vTab = Vector256.Create((byte)'\t');
         var vSpace = Vector256.Create((byte)' ');
         var vDot = Vector256.Create((byte)'.');
@@ -48,7 +54,7 @@ internal static class YencEncodeKernel512
         while (p + Width <= end && dst.Length - q >= 2 * Width + 32)
         {
             var c = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
-            var escV = Vector256.Equals(c, Vector256<byte>.Zero) | Vector256.Equals(c, vLf) | Vector256.Equals(c, vCr) | Vector256.Equals(c, vEq);
+            var escV = Vector256.Equals(Avx512Vbmi.VL.PermuteVar32x8(critical, c), c);
             if (col == 0)
                 escV |= (Vector256.Equals(c, vTab) | Vector256.Equals(c, vSpace) | Vector256.Equals(c, vDot)) & Vector256.LoadUnsafe(ref oneHot, 32);
             var esc = escV.ExtractMostSignificantBits();
@@ -62,7 +68,7 @@ internal static class YencEncodeKernel512
             // Output positions of the data bytes: each input byte takes one slot, two when escaped ('=' first).
             var spread = Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
             var eqOut = Bmi2.X64.ParallelBitExtract(spread, 0xAAAAAAAAAAAAAAAAUL | spread);
-            var dataMask = masks.FromBits(~eqOut);
+            var dataMask = masks.FromClearBits(eqOut);
             Avx512Vbmi2.Expand(equalSigns, dataMask, (c + (escV & v64)).ToVector512Unsafe()).StoreUnsafe(ref d0, (nuint)q);
             if (last < 0)
             {

@@ -38,11 +38,14 @@ internal readonly struct YencMaskVector
         Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(SpreadIndexBytes)),
         Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(BitBytes)));
 
-    /// <summary>Byte j is 0xFF when bit j of <paramref name="bits"/> is set.</summary>
+    /// <summary>
+    /// Byte j is 0xFF when bit j of <paramref name="bits"/> is clear (the callers want the complement of a
+    /// mask they hold, and testing for zero is one vptestnmb).
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public Vector512<byte> FromBits(ulong bits)
+    public Vector512<byte> FromClearBits(ulong bits)
     {
         var spread = Avx512BW.Shuffle(Vector512.Create(bits).AsByte(), _spreadIndex);
-        return Vector512.Equals(spread & _bitValues, _bitValues);
+        return Vector512.Equals(spread & _bitValues, Vector512<byte>.Zero);
     }
 }

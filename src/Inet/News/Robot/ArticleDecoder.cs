@@ -1,6 +1,6 @@
 using Inet.Codecs;
 using Inet.Codecs.Yenc;
-using Inet.Core;
+using Inet.News.Download;
 using MimeKit;
 
 namespace Inet.News.Robot;
@@ -12,8 +12,7 @@ namespace Inet.News.Robot;
 /// </summary>
 internal sealed class ArticleDecoder : IDisposable
 {
-    private readonly BodySniffer _sniffer = new();
-    private readonly YencPartReader _yenc = new();
+    private readonly YencSegmentDecoder _decoder = new();
     private readonly YencFileRegistry _files;
     private readonly string _directory;
     private readonly bool _saveText;
@@ -30,10 +29,9 @@ internal sealed class ArticleDecoder : IDisposable
 
     public async Task<Outcome> DecodeAsync(ArticleWork work, Stream content, bool hasHeaders, CancellationToken cancellationToken)
     {
-        await _sniffer.SniffAsync(content, hasHeaders, cancellationToken).ConfigureAwait(false);
-        if (_sniffer.Begin is { } begin && _sniffer.BodyStart >= 0)
+        if (await _decoder.SniffAsync(content, hasHeaders, cancellationToken).ConfigureAwait(false) is { } begin)
             return await DecodeYencAsync(work, begin, content, cancellationToken).ConfigureAwait(false);
-        var whole = new PrefixedStream(_sniffer.Prefix.ToArray(), content);
+        var whole = _decoder.Rewound(content);
         if (!hasHeaders)
         {
             var uu = await UuDecoder.DecodeToDirectoryAsync(whole, _directory, cancellationToken).ConfigureAwait(false);
@@ -51,21 +49,10 @@ internal sealed class ArticleDecoder : IDisposable
     private async Task<Outcome> DecodeYencAsync(ArticleWork work, YencBeginLine begin, Stream content, CancellationToken cancellationToken)
     {
         var entry = _files.Get(begin, work.Group);
-        var part = begin.IsMultipart ? begin.Part : 1;
-        var offset = _sniffer.Part?.Offset ?? 0;
-        long? length = _sniffer.Part is { } p ? p.Length : begin.Size > 0 && !begin.IsMultipart ? begin.Size : null;
-        var body = _sniffer.Prefix[_sniffer.BodyStart..].ToArray();
-        using var writer = entry.Assembler.BeginPart(part, offset, length);
-        var result = await _yenc.ReadAsync(new PrefixedStream(body, content), new PartWriterStream(writer), dotStuffed: false, cancellationToken).ConfigureAwait(false);
-        var status = result.Status switch
-        {
-            YencPartStatus.Ok => writer.Complete(result.Crc32, crcOk: true),
-            YencPartStatus.CrcMismatch => writer.Complete(result.Crc32, crcOk: false),
-            _ => writer.CompleteTruncated(),
-        };
-        _ = status;
+        var result = await _decoder.DecodeAsync(entry.Assembler, content, cancellationToken).ConfigureAwait(false);
+        var part = result.Part;
         var complete = _files.PartDone(entry, part, work.Number);
-        return new Outcome(ArticleKind.Yenc, entry, complete, [], result.Status);
+        return new Outcome(ArticleKind.Yenc, entry, complete, [], result.Yenc.Status);
     }
 
     private async Task SaveTextAsync(ArticleWork work, MimeMessage message, CancellationToken cancellationToken)
@@ -77,5 +64,5 @@ internal sealed class ArticleDecoder : IDisposable
         await message.WriteToAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
-    public void Dispose() => _sniffer.Dispose();
+    public void Dispose() => _decoder.Dispose();
 }

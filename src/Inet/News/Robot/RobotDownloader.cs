@@ -1,5 +1,6 @@
 using Inet.Codecs;
 using Inet.Core;
+using Inet.News.Download;
 using Inet.Nntp;
 using Microsoft.Extensions.Logging;
 
@@ -13,6 +14,7 @@ namespace Inet.News.Robot;
 internal sealed class RobotDownloader
 {
     private const int MaxAttempts = 3;
+    private const int MaxReconnects = 5;
     private readonly NewsRobotOptions _options;
     private readonly RobotReport _report;
     private readonly IProgress<RobotProgress>? _progress;
@@ -59,8 +61,8 @@ internal sealed class RobotDownloader
     private async Task WorkerAsync(YencFileRegistry registry, CancellationToken cancellationToken)
     {
         using var decoder = new ArticleDecoder(registry, _options.OutputDirectory, _options.SaveText);
-        NntpClient? client = null;
-        var failures = 0;
+        var slot = new ConnectionSlot(_options.Server, MaxReconnects, TimeSpan.FromMilliseconds(200));
+        await using var _ = slot.ConfigureAwait(false);
         try
         {
             while (TakeBatch() is { Count: > 0 } batch)
@@ -68,32 +70,23 @@ internal sealed class RobotDownloader
                 var pending = new Queue<ArticleWork>(batch);
                 try
                 {
-                    client ??= await NntpClient.ConnectAsync(_options.Server, cancellationToken).ConfigureAwait(false);
+                    var client = await slot.GetAsync(cancellationToken).ConfigureAwait(false);
                     await FetchAsync(client, decoder, registry, pending, cancellationToken).ConfigureAwait(false);
-                    failures = 0;
+                    slot.Succeeded();
                 }
                 catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
                 {
                     _log.LogWarning("Connection lost ({Message}); reconnecting and retrying {Count} articles", e.Message, pending.Count);
-                    if (client is not null)
-                        await client.DisposeAsync().ConfigureAwait(false);
-                    client = null;
                     Requeue(pending);
-                    failures++;
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * (1 << Math.Min(failures, 5)))), cancellationToken).ConfigureAwait(false);
-                    if (failures > 5)
+                    if (!await slot.FailedAsync(progressed: pending.Count < batch.Count, cancellationToken).ConfigureAwait(false))
                         throw;
                 }
             }
         }
         finally
         {
-            if (client is not null)
-            {
-                try { await client.QuitAsync(CancellationToken.None).ConfigureAwait(false); }
-                catch (Exception e) when (e is IOException or InvalidOperationException) { }
-                await client.DisposeAsync().ConfigureAwait(false);
-            }
+            if (cancellationToken.IsCancellationRequested)
+                slot.Cancelled();
         }
     }
 
@@ -114,10 +107,8 @@ internal sealed class RobotDownloader
                     Interlocked.Increment(ref _report.ArticlesFailed);
                     _report.Warn($"{work.Group} {work.Number} {work.MessageId}: {response.Reply.Code} {response.Reply.Text}");
                 }
-                else
+                else if (await TryDecodeAsync(decoder, work, response.Body, !bodyOnly, cancellationToken).ConfigureAwait(false) is { } outcome)
                 {
-                    var outcome = await decoder.DecodeAsync(work, response.Body.Content, !bodyOnly, cancellationToken).ConfigureAwait(false);
-                    await response.Body.DisposeAsync().ConfigureAwait(false);
                     var bytes = ((DotBodyStream)response.Body.Content).BytesRead;
                     Interlocked.Add(ref _report.BytesReceived, bytes);
                     Interlocked.Increment(ref _report.ArticlesFetched);
@@ -127,6 +118,28 @@ internal sealed class RobotDownloader
                 }
                 pending.Dequeue();
             }
+        }
+    }
+
+    /// <summary>
+    /// Decodes one article. Content that cannot be parsed (a header block MimeKit rejects, ...) fails
+    /// that article alone; the rest of the body is skipped so the connection stays in step.
+    /// </summary>
+    private async Task<ArticleDecoder.Outcome?> TryDecodeAsync(ArticleDecoder decoder, ArticleWork work, NntpBody body, bool hasHeaders, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await decoder.DecodeAsync(work, body.Content, hasHeaders, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException)
+        {
+            Interlocked.Increment(ref _report.ArticlesFailed);
+            _report.Warn($"{work.Group} {work.Number} {work.MessageId}: cannot decode: {e.Message}");
+            return null;
+        }
+        finally
+        {
+            await body.DisposeAsync().ConfigureAwait(false);
         }
     }
 

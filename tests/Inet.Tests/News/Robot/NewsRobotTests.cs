@@ -269,6 +269,28 @@ public class NewsRobotTests
         Assert.All(Directory.GetFiles(f.Output.FullName), path => Assert.StartsWith(f.Output.FullName, path, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Run_ArticleMimeKitCannotParse_FailsThatArticleOnly()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var good = RobotFixture.RandomBytes(2_000, 42);
+        await f.PostYencAsync("fine.bin", good, 10_000);
+        var broken = await f.PostTextAsync("plain words", "text\r\n");
+        f.Server.Options.Faults.OnCommand = (context, ct) =>
+        {
+            if (context.Verb != "ARTICLE" || !context.CommandLine.Contains(broken, StringComparison.Ordinal))
+                return ValueTask.FromResult(false);
+            context.SendRaw($"220 0 {broken}\r\nno colon in this header line\r\n.\r\n");
+            return ValueTask.FromResult(true);
+        };
+
+        var report = await new NewsRobot(f.Options(connections: 1, saveText: true)).RunAsync();
+
+        Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "fine.bin")));
+        Assert.Equal(1, report.ArticlesFailed);
+        Assert.Contains(report.Warnings, w => w.Contains("cannot decode", StringComparison.Ordinal));
+    }
+
     private sealed class SyncProgress(Action<RobotProgress> action) : IProgress<RobotProgress>
     {
         public void Report(RobotProgress value) => action(value);

@@ -1,7 +1,7 @@
 using System.Buffers;
 using Inet.Codecs.Yenc;
 
-namespace Inet.News.Robot;
+namespace Inet.News.Download;
 
 /// <summary>
 /// Reads the head of an article (at most <see cref="Window"/> bytes) to find what it carries:
