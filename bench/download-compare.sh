@@ -60,7 +60,10 @@ die() { log "error: $*"; exit 1; }
 EMBEDDED_PID=
 NNRPD_PID=
 cleanup() {
-  if [ -n "$NNRPD_PID" ] && kill -0 "$NNRPD_PID" 2>/dev/null; then kill "$NNRPD_PID" 2>/dev/null || true; fi
+  if [ -n "$NNRPD_PID" ] && kill -0 "$NNRPD_PID" 2>/dev/null; then
+    kill "$NNRPD_PID" 2>/dev/null || true
+    rm -f "/run/news/nnrpd-$INN2_PORT.pid"
+  fi
   if [ -n "$EMBEDDED_PID" ] && kill -0 "$EMBEDDED_PID" 2>/dev/null; then
     kill "$EMBEDDED_PID" 2>/dev/null || true
     wait "$EMBEDDED_PID" 2>/dev/null || true
@@ -94,6 +97,7 @@ start_inn2() {
       INN2_PORT=$port; return 0   # one left running by someone else: use it, leave it running
     fi
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      rm -f "$pidfile"   # stale (its process is gone): wait for the new one below
       /usr/lib/news/bin/nnrpd -D -4 127.0.0.1 -p "$port" </dev/null >"$DATA/nnrpd.log" 2>&1 \
         || die "nnrpd -D did not start (see $DATA/nnrpd.log)"
       local i
