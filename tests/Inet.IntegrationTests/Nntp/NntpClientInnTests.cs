@@ -197,4 +197,52 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         var format = await client.ListOverviewFormatAsync();
         Assert.Contains("Xref", format.ExtraNames);
     }
+
+    [RequiresNntpServerFact]
+    public async Task HelpListVariantsXpatNewGroupsNewNews()
+    {
+        await using var client = await NntpClient.ConnectAsync(Options());
+        var since = DateTimeOffset.UtcNow.AddMinutes(-1);
+        var subject = "xpat " + Guid.NewGuid().ToString("N")[..8];
+        var id = NewMessageId();
+        await client.PostAsync(TextArticle(id, subject, "x\r\n"));
+
+        Assert.NotEmpty(await client.HelpAsync());
+        var descriptions = new List<GroupDescription>();
+        await foreach (var d in client.ListNewsgroupsAsync("inet.*"))
+            descriptions.Add(d);
+        var times = new List<GroupCreation>();
+        await foreach (var t in client.ListActiveTimesAsync("inet.*"))
+            times.Add(t);
+        Assert.Contains(times, t => t.Name == NntpServerSettings.TestGroup);
+        Assert.NotEmpty(await client.ListHeadersAsync());
+
+        var group = await client.GroupAsync(NntpServerSettings.TestGroup);
+        var matches = new List<HeaderValue>();
+        await foreach (var m in client.XPatAsync("Subject", ArticleRange.From(group.First), ["*" + subject[5..] + "*"]))
+            matches.Add(m);
+        Assert.Equal(subject, Assert.Single(matches).Value);
+
+        var newIds = new List<string>();
+        await foreach (var n in client.NewNewsAsync(NntpServerSettings.TestGroup, since.AddMinutes(-1)))
+            newIds.Add(n);
+        Assert.Contains(id, newIds);
+        var newGroups = new List<NewsgroupInfo>();
+        await foreach (var g in client.NewGroupsAsync(DateTimeOffset.UtcNow.AddYears(-30)))
+            newGroups.Add(g);
+        Assert.Contains(newGroups, g => g.Name == NntpServerSettings.TestGroup);
+    }
+
+    [RequiresNntpServerFact]
+    public async Task IHave_InTransitMode_Accepted_ThenDuplicateRefused()
+    {
+        var options = Options() with { AutoModeReader = false };
+        await using var client = await NntpClient.ConnectAsync(options);
+        Assert.True(client.Capabilities.Has("IHAVE"));
+        var id = NewMessageId();
+        var article = $"Path: peer\r\nFrom: ihave@example.test\r\nNewsgroups: {NntpServerSettings.TestGroup}\r\nSubject: ihave\r\nMessage-ID: {id}\r\nDate: {DateTimeOffset.UtcNow:r}\r\n\r\nbody\r\n";
+        await client.IHaveAsync(id, new MemoryStream(Encoding.UTF8.GetBytes(article)));
+        var duplicate = await Assert.ThrowsAsync<NntpPostingException>(() => client.IHaveAsync(id, new MemoryStream(Encoding.UTF8.GetBytes(article))));
+        Assert.Equal(435, duplicate.Code);
+    }
 }
