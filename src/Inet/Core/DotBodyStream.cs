@@ -5,7 +5,7 @@ namespace Inet.Core;
 /// strips the escaping dot, yields every line with CRLF, and ends at the lone "." line. If the
 /// connection ends first, reading throws: a cut-off body is never passed off as complete.
 /// </summary>
-public sealed class DotBodyStream : Stream
+public sealed class DotBodyStream : Stream, IDotBlock
 {
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
     private readonly LineReader _reader;

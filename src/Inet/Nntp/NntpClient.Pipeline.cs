@@ -16,7 +16,16 @@ public sealed partial class NntpClient
     /// commands in flight (RFC 3977 3.5), and yields the answers in order. A refused article
     /// (423/430) is yielded, not thrown. Each body is valid until the next item is requested.
     /// </summary>
-    public async IAsyncEnumerable<PipelinedResponse> PipelineAsync(string verb, IReadOnlyList<ArticleId> articles, int depth = 16,
+    public IAsyncEnumerable<PipelinedResponse> PipelineAsync(string verb, IReadOnlyList<ArticleId> articles, int depth = 16,
+        CancellationToken cancellationToken = default) =>
+        PipelineAsync(verb, articles, depth, rawBodies: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="PipelineAsync(string, IReadOnlyList{ArticleId}, int, CancellationToken)"/>; with
+    /// <paramref name="rawBodies"/> each body's content is the raw dot-stuffed wire data up to and including
+    /// the ".\r\n" line (<see cref="NntpBody.IsDotStuffed"/>), for decoders that unstuff in the same pass.
+    /// </summary>
+    public async IAsyncEnumerable<PipelinedResponse> PipelineAsync(string verb, IReadOnlyList<ArticleId> articles, int depth, bool rawBodies,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(articles);
@@ -54,7 +63,7 @@ public sealed partial class NntpClient
                 continue;
             }
             var info = ParseArticleInfo(reply);
-            var body = expected == 223 ? null : new NntpBody(info, OpenBlock());
+            var body = expected == 223 ? null : rawBodies ? new NntpBody(info, OpenRawBlock()) : new NntpBody(info, OpenBlock());
             yield return new PipelinedResponse(articles[i], reply, info, body);
             if (body is not null)
                 await body.DisposeAsync().ConfigureAwait(false);

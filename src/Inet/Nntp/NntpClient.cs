@@ -16,7 +16,7 @@ public sealed partial class NntpClient : IAsyncDisposable
 
     private readonly TextConnection _connection;
     private readonly NntpClientOptions _options;
-    private DotBodyStream? _openBlock;
+    private IDotBlock? _openBlock;
     private bool _authenticating;
     private bool _modeReaderSent;
     private OverviewFormat? _overviewFormat;
@@ -181,8 +181,17 @@ public sealed partial class NntpClient : IAsyncDisposable
     /// <summary>Opens the dot-terminated block that follows a 2xx/1xx reply.</summary>
     private DotBodyStream OpenBlock()
     {
-        _openBlock = new DotBodyStream(_connection.Reader, _connection.MarkBroken);
-        return _openBlock;
+        var block = new DotBodyStream(_connection.Reader, _connection.MarkBroken);
+        _openBlock = block;
+        return block;
+    }
+
+    /// <summary>Opens the block that follows a 2xx reply as raw, still dot-stuffed bytes.</summary>
+    private RawDotBlockStream OpenRawBlock()
+    {
+        var block = new RawDotBlockStream(_connection.Reader, _connection.MarkBroken);
+        _openBlock = block;
+        return block;
     }
 
     private async ValueTask DrainOpenBlockAsync(CancellationToken cancellationToken)

@@ -218,6 +218,40 @@ public class NntpListingTests
         await server.Completion;
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Pipeline_RawBodies_AreWireBytesWithTerminator_UnreadOnesSkipped(bool skipFirst)
+    {
+        await using var server = Server("C: BODY <1@x>\nC: BODY <2@x>\n")
+            .Script("""
+            S: 222 0 <1@x>
+            S: one
+            S: ..
+            S: .
+            C: BODY <3@x>
+            S: 430 no such article
+            S: 222 0 <3@x>
+            S: ..three
+            S: .
+            """);
+        var client = await Connect(server);
+        var texts = new List<string>();
+        await foreach (var item in client.PipelineAsync("BODY", [ArticleId.ByMessageId("<1@x>"), ArticleId.ByMessageId("<2@x>"), ArticleId.ByMessageId("<3@x>")], depth: 2, rawBodies: true))
+        {
+            if (item.Body is null) { texts.Add(item.Reply.Code.ToString(System.Globalization.CultureInfo.InvariantCulture)); continue; }
+            Assert.True(item.Body.IsDotStuffed);
+            if (skipFirst && item.Body.MessageId == "<1@x>") { texts.Add("skipped"); continue; }
+            var buffer = new MemoryStream();
+            await item.Body.CopyToAsync(buffer);
+            Assert.True(item.Body.IsComplete);
+            Assert.Equal(buffer.Length, item.Body.BytesRead);
+            texts.Add(Encoding.ASCII.GetString(buffer.ToArray()));
+        }
+        Assert.Equal([skipFirst ? "skipped" : "one\r\n..\r\n.\r\n", "430", "..three\r\n.\r\n"], texts);
+        await server.Completion;
+    }
+
     [Fact]
     public async Task ModeReader401_SwitchesModeAndRetries()
     {

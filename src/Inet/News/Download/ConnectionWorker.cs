@@ -62,7 +62,7 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
     private async Task FetchAsync(NntpClient client, YencSegmentDecoder decoder, Queue<SegmentWork> pending, CancellationToken cancellationToken)
     {
         var ids = pending.Select(w => ArticleId.ByMessageId(w.Segment.MessageId)).ToList();
-        await foreach (var response in client.PipelineAsync("BODY", ids, run.Options.PipelineDepth, cancellationToken).ConfigureAwait(false))
+        await foreach (var response in client.PipelineAsync("BODY", ids, run.Options.PipelineDepth, rawBodies: true, cancellationToken).ConfigureAwait(false))
         {
             var work = pending.Peek();
             if (response.Body is null)
@@ -74,7 +74,7 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
             }
             var content = response.Body.Content;
             SegmentDecodeResult? decoded = null;
-            if (await decoder.SniffAsync(content, hasHeaders: false, cancellationToken).ConfigureAwait(false) is { } begin)
+            if (await decoder.SniffAsync(content, hasHeaders: false, response.Body.IsDotStuffed, cancellationToken).ConfigureAwait(false) is { } begin)
             {
                 var assembler = work.File.GetAssembler(begin, run.Options.OutputDirectory, created =>
                     run.Journal.FileOpened(work.File.Index, created, begin.Size > 0 ? begin.Size : null, begin.IsMultipart ? Math.Max(begin.Total, 1) : 1));
@@ -82,7 +82,7 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
             }
             // Read what the decoder left (text after =yend): the next reply follows it on the wire.
             await content.CopyToAsync(Stream.Null, cancellationToken).ConfigureAwait(false);
-            Interlocked.Add(ref run.Report._bytes, ((DotBodyStream)content).BytesRead);
+            Interlocked.Add(ref run.Report._bytes, response.Body.BytesRead);
             Interlocked.Increment(ref _stats._fetched);
             pending.Dequeue();
             if (decoded is { IsOk: true })

@@ -13,19 +13,35 @@ internal sealed class YencSegmentDecoder : IDisposable
 {
     private readonly BodySniffer _sniffer = new();
     private readonly YencPartReader _yenc = new();
+    private bool _dotStuffed;
+    private LineReader? _unstuffReader;
 
     /// <summary>What the sniffer saw; valid after <see cref="SniffAsync"/> until the next article.</summary>
     public BodySniffer Sniffer => _sniffer;
 
-    /// <summary>Reads the head of <paramref name="content"/>; returns the =ybegin line when it is a yEnc part with a body.</summary>
-    public async Task<YencBeginLine?> SniffAsync(Stream content, bool hasHeaders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the head of <paramref name="content"/>; returns the =ybegin line when it is a yEnc part with a body.
+    /// With <paramref name="dotStuffed"/> the content is raw NNTP data ending with the ".\r\n" line
+    /// (=ybegin/=ypart lines never start with a dot, so they are found the same way).
+    /// </summary>
+    public async Task<YencBeginLine?> SniffAsync(Stream content, bool hasHeaders, bool dotStuffed, CancellationToken cancellationToken)
     {
+        _dotStuffed = dotStuffed;
         await _sniffer.SniffAsync(content, hasHeaders, cancellationToken).ConfigureAwait(false);
         return _sniffer.Begin is { } begin && _sniffer.BodyStart >= 0 ? begin : null;
     }
 
-    /// <summary>The sniffed bytes followed by the rest of <paramref name="content"/> (for non-yEnc decoders).</summary>
-    public Stream Rewound(Stream content) => new PrefixedStream(_sniffer.Prefix, content);
+    /// <summary>The sniffed bytes followed by the rest of <paramref name="content"/>, unstuffed (for non-yEnc decoders).</summary>
+    public Stream Rewound(Stream content)
+    {
+        var whole = new PrefixedStream(_sniffer.Prefix, content);
+        if (!_dotStuffed)
+            return whole;
+        // Rare path (not yEnc): unstuff line by line with a reader of its own.
+        _unstuffReader?.Dispose();
+        _unstuffReader = new LineReader(whole);
+        return new DotBodyStream(_unstuffReader);
+    }
 
     /// <summary>
     /// Decodes the sniffed yEnc part into <paramref name="assembler"/> (part number, offset and length from its
@@ -39,7 +55,7 @@ internal sealed class YencSegmentDecoder : IDisposable
         long? length = _sniffer.Part is { } p ? p.Length : begin.Size > 0 && !begin.IsMultipart ? begin.Size : null;
         using var writer = assembler.BeginPart(part, offset, length);
         var body = new PrefixedStream(_sniffer.Prefix[_sniffer.BodyStart..], content);
-        var result = await _yenc.ReadAsync(body, new PartWriterStream(writer), dotStuffed: false, cancellationToken).ConfigureAwait(false);
+        var result = await _yenc.ReadAsync(body, new PartWriterStream(writer), _dotStuffed, cancellationToken).ConfigureAwait(false);
         var status = result.Status switch
         {
             YencPartStatus.Ok => writer.Complete(result.Crc32, crcOk: true),
@@ -49,5 +65,9 @@ internal sealed class YencSegmentDecoder : IDisposable
         return new SegmentDecodeResult(part, offset, length, result, status, writer.IsDiscarding);
     }
 
-    public void Dispose() => _sniffer.Dispose();
+    public void Dispose()
+    {
+        _sniffer.Dispose();
+        _unstuffReader?.Dispose();
+    }
 }

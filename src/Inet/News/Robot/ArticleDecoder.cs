@@ -27,9 +27,9 @@ internal sealed class ArticleDecoder : IDisposable
     /// <summary>The outcome of one article: its kind, and for yEnc the file it fed and whether that file is now whole.</summary>
     internal sealed record Outcome(ArticleKind Kind, YencFileRegistry.Entry? YencFile, bool FileComplete, IReadOnlyList<AssemblyResult> Files, YencPartStatus? PartStatus);
 
-    public async Task<Outcome> DecodeAsync(ArticleWork work, Stream content, bool hasHeaders, CancellationToken cancellationToken)
+    public async Task<Outcome> DecodeAsync(ArticleWork work, Stream content, bool hasHeaders, bool dotStuffed, CancellationToken cancellationToken)
     {
-        if (await _decoder.SniffAsync(content, hasHeaders, cancellationToken).ConfigureAwait(false) is { } begin)
+        if (await _decoder.SniffAsync(content, hasHeaders, dotStuffed, cancellationToken).ConfigureAwait(false) is { } begin)
             return await DecodeYencAsync(work, begin, content, cancellationToken).ConfigureAwait(false);
         var whole = _decoder.Rewound(content);
         if (!hasHeaders)

@@ -99,7 +99,7 @@ internal sealed class RobotDownloader
             var run = pending.TakeWhile(w => w.BodyOnly == bodyOnly).ToList();
             var ids = run.Select(w => ArticleId.ByMessageId(w.MessageId)).ToList();
             var index = 0;
-            await foreach (var response in client.PipelineAsync(bodyOnly ? "BODY" : "ARTICLE", ids, _options.PipelineDepth, cancellationToken).ConfigureAwait(false))
+            await foreach (var response in client.PipelineAsync(bodyOnly ? "BODY" : "ARTICLE", ids, _options.PipelineDepth, rawBodies: bodyOnly, cancellationToken).ConfigureAwait(false))
             {
                 var work = run[index++];
                 if (response.Body is null)
@@ -109,7 +109,7 @@ internal sealed class RobotDownloader
                 }
                 else if (await TryDecodeAsync(decoder, work, response.Body, !bodyOnly, cancellationToken).ConfigureAwait(false) is { } outcome)
                 {
-                    var bytes = ((DotBodyStream)response.Body.Content).BytesRead;
+                    var bytes = response.Body.BytesRead;
                     Interlocked.Add(ref _report.BytesReceived, bytes);
                     Interlocked.Increment(ref _report.ArticlesFetched);
                     var total = Interlocked.Add(ref _received, bytes);
@@ -129,7 +129,7 @@ internal sealed class RobotDownloader
     {
         try
         {
-            return await decoder.DecodeAsync(work, body.Content, hasHeaders, cancellationToken).ConfigureAwait(false);
+            return await decoder.DecodeAsync(work, body.Content, hasHeaders, body.IsDotStuffed, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is FormatException or InvalidDataException or ArgumentException)
         {
