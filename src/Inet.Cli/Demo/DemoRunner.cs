@@ -46,7 +46,7 @@ internal sealed class DemoRunner(string workFolder, int sizeMb)
             SaveText = true,
         });
         AnsiConsole.MarkupLine("[bold]news robot[/]: following the group and decoding into incoming/");
-        var report = await RobotConsole.RunAsync(robot, json: false, cancellationToken).ConfigureAwait(false);
+        var report = await RobotConsole.RunAsync(robot, incoming, json: false, cancellationToken).ConfigureAwait(false);
         var ok = Verify(samples, incoming, report);
         AnsiConsole.MarkupLine(ok
             ? $"[green]all {samples.Count} files verified[/] in {clock.Elapsed.TotalSeconds:0.0} s"
@@ -108,7 +108,7 @@ internal sealed class DemoRunner(string workFolder, int sizeMb)
 
     private static bool Verify(List<Sample> samples, string incoming, RobotReport report)
     {
-        var table = new Table().AddColumns("file", "encoding", "size", "sha-256 matches", "in work folder");
+        var table = new Table().AddColumns("file", "posted as", "size", "sha-256 matches original");
         var ok = report.AllOk;
         foreach (var sample in samples)
         {
@@ -118,7 +118,7 @@ internal sealed class DemoRunner(string workFolder, int sizeMb)
             ok &= match;
             table.AddRow(Markup.Escape(name), sample.Encoding.ToString().ToLowerInvariant(),
                 new FileInfo(sample.Path).Length.ToString("N0", CultureInfo.InvariantCulture),
-                match ? "[green]yes[/]" : "[red]NO[/]", Markup.Escape(File.Exists(decoded) ? System.IO.Path.GetRelativePath(System.IO.Path.GetDirectoryName(incoming)!, decoded) : "(missing)"));
+                match ? "[green]yes[/]" : File.Exists(decoded) ? "[red]NO[/]" : "[red]missing[/]");
         }
         var texts = Directory.Exists(System.IO.Path.Combine(incoming, "text")) ? Directory.GetFiles(System.IO.Path.Combine(incoming, "text")).Length : 0;
         ok &= texts == 3;

@@ -54,7 +54,7 @@ internal static class NewsFetchCommand
                 SaveText = parse.GetValue(saveText),
                 Logger = logging?.CreateLogger("robot"),
             };
-            var report = await RobotConsole.RunAsync(new NewsRobot(options), parse.GetValue(json), cancellationToken).ConfigureAwait(false);
+            var report = await RobotConsole.RunAsync(new NewsRobot(options), options.OutputDirectory, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
             return report.AllOk && !report.Cancelled ? ExitCodes.Ok : ExitCodes.ServerRefused;
         }));
         return command;

@@ -8,7 +8,7 @@ namespace Inet.Cli.News;
 /// <summary>Shows a robot run: live bars on a terminal, plain lines when redirected, then a table or JSON.</summary>
 internal static class RobotConsole
 {
-    public static async Task<RobotReport> RunAsync(NewsRobot robot, bool json, CancellationToken cancellationToken)
+    public static async Task<RobotReport> RunAsync(NewsRobot robot, string outputDirectory, bool json, CancellationToken cancellationToken)
     {
         RobotReport report;
         if (!json && AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected)
@@ -43,20 +43,20 @@ internal static class RobotConsole
         if (json)
             await Console.Out.WriteLineAsync(RobotJson.Build(report)).ConfigureAwait(false);
         else
-            PrintSummary(report);
+            PrintSummary(report, outputDirectory);
         return report;
     }
 
-    public static void PrintSummary(RobotReport report)
+    public static void PrintSummary(RobotReport report, string outputDirectory)
     {
         if (report.Files.Count > 0)
         {
-            var table = new Table().AddColumns("file", "size", "crc32", "status", "written to");
+            var table = new Table().AddColumns("file", "size", "crc32", "status", "path in output folder");
             foreach (var f in report.Files)
             {
                 var status = f.Status == AssemblyStatus.Ok ? "[green]ok[/]" : $"[red]{Markup.Escape(Status(f.Status))}[/]";
                 table.AddRow(Markup.Escape(f.Name), f.Size.ToString("N0", CultureInfo.InvariantCulture), f.Crc32?.ToString("x8", CultureInfo.InvariantCulture) ?? "-",
-                    status, Markup.Escape(f.Path ?? "-"));
+                    status, Markup.Escape(f.Path is { } path ? Path.GetRelativePath(outputDirectory, path) : "-"));
             }
             AnsiConsole.Write(table);
         }
