@@ -54,7 +54,8 @@ internal static class ResumeLoader
         return resumed;
     }
 
-    private static Dictionary<int, PartRecord> Verified(string path, Dictionary<int, PartRecord> segments)
+    /// <summary>The parts whose bytes in the temp file still match their CRC.</summary>
+    internal static Dictionary<int, PartRecord> Verified(string path, Dictionary<int, PartRecord> segments)
     {
         var good = new Dictionary<int, PartRecord>();
         var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);

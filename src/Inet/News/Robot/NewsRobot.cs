@@ -34,11 +34,15 @@ public sealed class NewsRobot
         var report = new RobotReport();
         Directory.CreateDirectory(_options.OutputDirectory);
         _state = RobotStateStore.Load(_options.StatePath);
+        using var registry = new YencFileRegistry(_options.OutputDirectory);
+        var downloader = new RobotDownloader(_options, report, progress, _log, OnArticleFinished);
         try
         {
-            var work = await PlanAsync(report, cancellationToken).ConfigureAwait(false);
+            var held = PartialFiles.Resume(_state, _options, registry, report);
+            var work = await PlanAsync(report, held, cancellationToken).ConfigureAwait(false);
             if (work.Count > 0)
-                await DownloadAsync(work, report, progress, cancellationToken).ConfigureAwait(false);
+                await downloader.RunAsync(work, registry, cancellationToken).ConfigureAwait(false);
+            downloader.FinishIncomplete(registry);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -46,14 +50,22 @@ public sealed class NewsRobot
         }
         finally
         {
-            SaveState();
+            lock (_stateGate)
+            {
+                if (report.Cancelled)
+                    PartialFiles.Keep(_state, _options, registry);
+                SaveStateLocked();
+            }
             report.Elapsed = DateTimeOffset.UtcNow - started;
         }
         return report;
     }
 
-    /// <summary>Reads the overview of every group and returns the articles to fetch, grouped by file.</summary>
-    private async Task<List<List<ArticleWork>>> PlanAsync(RobotReport report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the overview of every group and returns the articles to fetch, grouped by file. Articles in
+    /// <paramref name="held"/> are already in a resumed partial file: neither fetched nor finished until the file is.
+    /// </summary>
+    private async Task<List<List<ArticleWork>>> PlanAsync(RobotReport report, IReadOnlySet<(string Group, long Number)> held, CancellationToken cancellationToken)
     {
         var plan = new List<List<ArticleWork>>();
         var server = _options.Server.Connection;
@@ -73,7 +85,7 @@ public sealed class NewsRobot
             await foreach (var record in ReadOverviewAsync(client, from, to, cancellationToken).ConfigureAwait(false))
             {
                 Interlocked.Increment(ref report.ArticlesSeen);
-                if (state.IsDone(record.Number))
+                if (state.IsDone(record.Number) || held.Contains((groupName, record.Number)))
                 {
                     Interlocked.Increment(ref report.ArticlesSkipped);
                 }
@@ -93,7 +105,7 @@ public sealed class NewsRobot
                 var wanted = selected.Select(r => r.Number).ToHashSet();
                 for (var n = from; n <= to; n++)
                 {
-                    if (!wanted.Contains(n))
+                    if (!wanted.Contains(n) && !held.Contains((groupName, n)))
                         state.MarkDone(n);
                 }
                 state.HighWater = group.Last;
@@ -156,12 +168,6 @@ public sealed class NewsRobot
         }
     }
 
-    private Task DownloadAsync(List<List<ArticleWork>> files, RobotReport report, IProgress<RobotProgress>? progress, CancellationToken cancellationToken)
-    {
-        var downloader = new RobotDownloader(_options, report, progress, _log, OnArticleFinished);
-        return downloader.RunAsync(files, cancellationToken);
-    }
-
     /// <summary>Marks articles finished in the state and saves it (called as files complete).</summary>
     private void OnArticleFinished(IReadOnlyCollection<(string Group, long Number)> articles)
     {
@@ -177,6 +183,8 @@ public sealed class NewsRobot
     private void SaveState()
     {
         lock (_stateGate)
-            RobotStateStore.Save(_state, _options.StatePath);
+            SaveStateLocked();
     }
+
+    private void SaveStateLocked() => RobotStateStore.Save(_state, _options.StatePath);
 }

@@ -36,26 +36,17 @@ internal sealed class RobotDownloader
         _finished = finished;
     }
 
-    public async Task RunAsync(List<List<ArticleWork>> files, CancellationToken cancellationToken)
+    public async Task RunAsync(List<List<ArticleWork>> files, YencFileRegistry registry, CancellationToken cancellationToken)
     {
         foreach (var article in files.SelectMany(f => f))
         {
             _queue.Enqueue(article);
             _totalExpected += article.Bytes;
         }
-        using var registry = new YencFileRegistry(_options.OutputDirectory);
         var workers = Enumerable.Range(0, Math.Min(_options.Connections, _queue.Count))
             .Select(_ => Task.Run(() => WorkerAsync(registry, cancellationToken), cancellationToken))
             .ToList();
-        try
-        {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (!cancellationToken.IsCancellationRequested)
-                FinishIncomplete(registry);
-        }
+        await Task.WhenAll(workers).ConfigureAwait(false);
     }
 
     private async Task WorkerAsync(YencFileRegistry registry, CancellationToken cancellationToken)
@@ -165,7 +156,8 @@ internal sealed class RobotDownloader
         _finished(articles);
     }
 
-    private void FinishIncomplete(YencFileRegistry registry)
+    /// <summary>Ends every file still open at the end of a run that was not stopped: kept aside as incomplete.</summary>
+    public void FinishIncomplete(YencFileRegistry registry)
     {
         foreach (var entry in registry.Unfinished())
         {

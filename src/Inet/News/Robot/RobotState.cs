@@ -50,6 +50,11 @@ public sealed class RobotState
 {
     public Dictionary<string, GroupState> Groups { get; init; } = new(StringComparer.Ordinal);
 
+    /// <summary>Files a stopped run left half assembled, by file name.</summary>
+    public Dictionary<string, PartialFile> Partial { get; init; } = new(StringComparer.Ordinal);
+
+    public static string ServerKey(string host, int port) => $"{host.ToLowerInvariant()}:{port}";
+
     public static string Key(string host, int port, string group) => $"{host.ToLowerInvariant()}:{port}/{group}";
 
     public GroupState For(string host, int port, string group)

@@ -30,6 +30,20 @@ public static class RobotStateStore
                 state.Groups[group.Name] = g;
             }
         }
+        if (document.RootElement.TryGetProperty("partial", out var partial))
+        {
+            foreach (var file in partial.EnumerateArray())
+            {
+                var parts = file.GetProperty("parts").EnumerateArray().Select(p => new PartialPart(
+                    p.GetProperty("part").GetInt32(), p.GetProperty("article").GetInt64(), p.GetProperty("offset").GetInt64(),
+                    p.GetProperty("length").GetInt64(), p.GetProperty("crc32").GetUInt32())).ToList();
+                var size = file.GetProperty("size");
+                var entry = new PartialFile(file.GetProperty("server").GetString()!, file.GetProperty("group").GetString()!,
+                    file.GetProperty("name").GetString()!, file.GetProperty("tempLeaf").GetString()!,
+                    size.ValueKind == JsonValueKind.Null ? null : size.GetInt64(), file.GetProperty("total").GetInt32(), parts);
+                state.Partial[entry.Name] = entry;
+            }
+        }
         return state;
     }
 
@@ -58,10 +72,38 @@ public static class RobotStateStore
                     writer.WriteEndObject();
                 }
                 writer.WriteEndObject();
+                writer.WriteStartArray("partial");
+                foreach (var file in state.Partial.Values.OrderBy(f => f.Name, StringComparer.Ordinal))
+                    WritePartial(writer, file);
+                writer.WriteEndArray();
                 writer.WriteEndObject();
             }
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, path, overwrite: true);
+    }
+
+    private static void WritePartial(Utf8JsonWriter writer, PartialFile file)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("server", file.Server);
+        writer.WriteString("group", file.Group);
+        writer.WriteString("name", file.Name);
+        writer.WriteString("tempLeaf", file.TempLeaf);
+        if (file.Size is { } size) writer.WriteNumber("size", size); else writer.WriteNull("size");
+        writer.WriteNumber("total", file.Total);
+        writer.WriteStartArray("parts");
+        foreach (var part in file.Parts)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("part", part.Part);
+            writer.WriteNumber("article", part.Article);
+            writer.WriteNumber("offset", part.Offset);
+            writer.WriteNumber("length", part.Length);
+            writer.WriteNumber("crc32", part.Crc32);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
     }
 }

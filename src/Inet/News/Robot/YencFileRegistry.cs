@@ -15,14 +15,32 @@ internal sealed class YencFileRegistry : IDisposable
 
     public YencFileRegistry(string directory) => _directory = directory;
 
-    internal sealed class Entry(MultipartAssembler assembler, int total, string group)
+    internal sealed class Entry(MultipartAssembler assembler, int total, string group, long? size)
     {
         public MultipartAssembler Assembler { get; } = assembler;
         public int Total { get; } = total;
         public string Group { get; } = group;
+        public long? Size { get; } = size;
         public HashSet<int> PartsDone { get; } = [];
         public List<long> Articles { get; } = [];
+
+        /// <summary>Which article each finished part came from (to resume a stopped run).</summary>
+        public Dictionary<int, long> PartArticles { get; } = [];
         public bool Finished { get; set; }
+    }
+
+    /// <summary>Takes over a file a stopped run left half assembled, with the parts already in it.</summary>
+    public void Seed(string name, MultipartAssembler assembler, int total, string group, long? size, IEnumerable<PartialPart> parts)
+    {
+        var entry = new Entry(assembler, total, group, size);
+        foreach (var part in parts)
+        {
+            entry.PartsDone.Add(part.Part);
+            entry.Articles.Add(part.Article);
+            entry.PartArticles[part.Part] = part.Article;
+        }
+        lock (_gate)
+            _files[name] = entry;
     }
 
     public Entry Get(YencBeginLine begin, string group)
@@ -39,7 +57,7 @@ internal sealed class YencFileRegistry : IDisposable
                     ExpectedPartCount = begin.IsMultipart ? total : 1,
                     OverwriteExisting = false,
                 };
-                _files[name] = entry = new Entry(new MultipartAssembler(_directory, name, options), begin.IsMultipart ? total : 1, group);
+                _files[name] = entry = new Entry(new MultipartAssembler(_directory, name, options), begin.IsMultipart ? total : 1, group, options.ExpectedSize);
             }
             return entry;
         }
@@ -52,8 +70,16 @@ internal sealed class YencFileRegistry : IDisposable
         {
             entry.Articles.Add(article);
             entry.PartsDone.Add(part);
+            entry.PartArticles[part] = article;
             return !entry.Finished && entry.PartsDone.Count >= entry.Total;
         }
+    }
+
+    /// <summary>Every file of this run, by name.</summary>
+    public List<KeyValuePair<string, Entry>> All()
+    {
+        lock (_gate)
+            return _files.ToList();
     }
 
     /// <summary>Files not yet finished (at the end of a run).</summary>

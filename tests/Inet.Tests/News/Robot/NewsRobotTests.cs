@@ -208,11 +208,13 @@ public class NewsRobotTests
         var done = first.Files.Where(x => x.Status == AssemblyStatus.Ok).Select(x => x.Name).ToList();
         Assert.NotEmpty(done);
 
+        var kept = RobotStateStore.Load(f.Options().StatePath).Partial.Values.Sum(p => p.Parts.Count);
+
         var second = await new NewsRobot(f.Options()).RunAsync();
         Assert.DoesNotContain(second.Files, x => done.Contains(x.Name));
         for (var i = 0; i < 4; i++)
             Assert.Equal(files[i], await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, $"file{i}.bin")));
-        Assert.Equal(16 - 4 * done.Count, second.ArticlesFetched);
+        Assert.Equal(16 - 4 * done.Count - kept, second.ArticlesFetched);
         Assert.Empty(Directory.GetFiles(f.Output.FullName, "*.incomplete"));
     }
 
@@ -289,6 +291,60 @@ public class NewsRobotTests
         Assert.Equal(good, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "fine.bin")));
         Assert.Equal(1, report.ArticlesFailed);
         Assert.Contains(report.Warnings, w => w.Contains("cannot decode", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Run_StoppedMidFile_NextRunFetchesOnlyMissingParts()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(80_000, 43);
+        await f.PostYencAsync("long.bin", data, 10_000);
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+        var progress = new SyncProgress(p => { if (p.Event == "article" && Interlocked.Increment(ref seen) == 3) cts.Cancel(); });
+        var options = f.Options(connections: 1) with { PipelineDepth = 1 };
+
+        var first = await new NewsRobot(options).RunAsync(progress, cts.Token);
+
+        Assert.True(first.Cancelled);
+        var partial = Assert.Single(RobotStateStore.Load(options.StatePath).Partial.Values);
+        Assert.InRange(partial.Parts.Count, 3, 7);
+        Assert.True(File.Exists(Path.Combine(f.Output.FullName, partial.TempLeaf)));
+
+        var second = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(8 - partial.Parts.Count, second.ArticlesFetched);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "long.bin")));
+        Assert.Empty(RobotStateStore.Load(options.StatePath).Partial);
+        Assert.False(File.Exists(Path.Combine(f.Output.FullName, partial.TempLeaf)));
+        Assert.Equal(0, (await new NewsRobot(f.Options()).RunAsync()).ArticlesFetched);
+    }
+
+    [Fact]
+    public async Task Run_ResumedPartCorruptedOnDisk_IsFetchedAgain()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(40_000, 44);
+        await f.PostYencAsync("check.bin", data, 10_000);
+        using var cts = new CancellationTokenSource();
+        var seen = 0;
+        var progress = new SyncProgress(p => { if (p.Event == "article" && Interlocked.Increment(ref seen) == 2) cts.Cancel(); });
+        var options = f.Options(connections: 1) with { PipelineDepth = 1 };
+        await new NewsRobot(options).RunAsync(progress, cts.Token);
+        var partial = Assert.Single(RobotStateStore.Load(options.StatePath).Partial.Values);
+        var damaged = partial.Parts[0];
+        await using (var temp = new FileStream(Path.Combine(f.Output.FullName, partial.TempLeaf), FileMode.Open, FileAccess.Write))
+        {
+            temp.Position = damaged.Offset;
+            temp.WriteByte(0x5a);
+            temp.WriteByte(0xa5);
+        }
+
+        var second = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(4 - partial.Parts.Count + 1, second.ArticlesFetched);
+        Assert.Contains(second.Warnings, w => w.Contains("no longer match", StringComparison.Ordinal));
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "check.bin")));
     }
 
     private sealed class SyncProgress(Action<RobotProgress> action) : IProgress<RobotProgress>
