@@ -5,11 +5,9 @@ namespace Inet.Core;
 /// strips the escaping dot, yields every line with CRLF, and ends at the lone "." line. If the
 /// connection ends first, reading throws: a cut-off body is never passed off as complete.
 /// </summary>
-public sealed class DotBodyStream : Stream, IDotBlock
+public sealed class DotBodyStream : DotBlockStream
 {
     private static readonly byte[] CrLf = "\r\n"u8.ToArray();
-    private readonly LineReader _reader;
-    private readonly Action? _onFault;
     private byte[] _pending = [];
     private int _pendingOffset;
     private int _pendingLength;
@@ -17,43 +15,9 @@ public sealed class DotBodyStream : Stream, IDotBlock
 
     /// <param name="reader">The connection's line reader, positioned at the first line of the block.</param>
     /// <param name="onFault">Called when the block cannot be finished (connection lost, line too long).</param>
-    public DotBodyStream(LineReader reader, Action? onFault = null)
-    {
-        _reader = reader;
-        _onFault = onFault;
-    }
+    public DotBodyStream(LineReader reader, Action? onFault = null) : base(reader, onFault) { }
 
-    /// <summary>True when reading failed: the block is incomplete and the connection out of step.</summary>
-    public bool IsFaulted { get; private set; }
-
-    /// <summary>True once the terminating "." line has been read.</summary>
-    public bool IsCompleted { get; private set; }
-
-    /// <summary>Payload bytes handed out so far (after unstuffing, with CRLF line endings).</summary>
-    public long BytesRead { get; private set; }
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => BytesRead; set => throw new NotSupportedException(); }
-
-    public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
-
-    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return await ReadCoreAsync(buffer, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (Fault())
-        {
-            throw;
-        }
-    }
-
-    private async ValueTask<int> ReadCoreAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    private protected override async ValueTask<int> ReadBlockAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
         if (buffer.Length == 0 || IsCompleted && _pendingLength == 0 && !_pendingCrLf)
             return 0;
@@ -67,54 +31,26 @@ public sealed class DotBodyStream : Stream, IDotBlock
             {
                 if (written > 0)
                     break; // hand out what we have rather than wait
-                if (!await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
-                    throw new ConnectionClosedException("The connection closed before the end of the multi-line data block.");
+                if (!await Reader.FillAsync(cancellationToken).ConfigureAwait(false))
+                    throw ClosedEarly();
             }
         }
         BytesRead += written;
         return written;
     }
 
-    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    /// <summary>Reads and discards the rest of the block so the connection stays in step.</summary>
-    public async Task DrainAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await DrainCoreAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (Fault())
-        {
-            throw;
-        }
-    }
-
-    private bool Fault()
-    {
-        IsFaulted = true;
-        _onFault?.Invoke();
-        return false;
-    }
-
-    private async Task DrainCoreAsync(CancellationToken cancellationToken)
+    private protected override async Task DrainBlockAsync(CancellationToken cancellationToken)
     {
         _pendingLength = 0;
         _pendingCrLf = false;
         while (!IsCompleted)
         {
-            while (!IsCompleted && _reader.TryReadLine(out var line))
+            while (!IsCompleted && Reader.TryReadLine(out var line))
                 Unstuff(line);
-            if (!IsCompleted && !await _reader.FillAsync(cancellationToken).ConfigureAwait(false))
-                throw new ConnectionClosedException("The connection closed before the end of the multi-line data block.");
+            if (!IsCompleted && !await Reader.FillAsync(cancellationToken).ConfigureAwait(false))
+                throw ClosedEarly();
         }
     }
-
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     private int DrainPending(Span<byte> destination)
     {
@@ -148,7 +84,7 @@ public sealed class DotBodyStream : Stream, IDotBlock
 
     private bool TakeBufferedLine(Span<byte> destination, ref int written)
     {
-        if (!_reader.TryReadLine(out var line))
+        if (!Reader.TryReadLine(out var line))
             return false;
         Accept(line, destination, out var copied);
         written += copied;

@@ -9,22 +9,13 @@ namespace Inet.Nntp;
 /// </summary>
 public sealed class NntpBody : IAsyncDisposable
 {
-    private readonly Stream _stream;
-    private readonly IDotBlock _content;
+    private readonly DotBlockStream _content;
 
-    internal NntpBody(ArticleInfo info, DotBodyStream content)
+    internal NntpBody(ArticleInfo info, DotBlockStream content)
     {
         Info = info;
-        _stream = content;
         _content = content;
-    }
-
-    internal NntpBody(ArticleInfo info, RawDotBlockStream content)
-    {
-        Info = info;
-        _stream = content;
-        _content = content;
-        IsDotStuffed = true;
+        IsDotStuffed = content is RawDotBlockStream;
     }
 
     public ArticleInfo Info { get; }
@@ -34,7 +25,7 @@ public sealed class NntpBody : IAsyncDisposable
     public string MessageId => Info.MessageId;
 
     /// <summary>The content; ends at the terminating dot line.</summary>
-    public Stream Content => _stream;
+    public Stream Content => _content;
 
     /// <summary>
     /// True when <see cref="Content"/> is the raw wire data: still dot-stuffed and including the
@@ -50,7 +41,7 @@ public sealed class NntpBody : IAsyncDisposable
 
     /// <summary>Copies the rest of the content to <paramref name="destination"/>.</summary>
     public Task CopyToAsync(Stream destination, CancellationToken cancellationToken = default) =>
-        _stream.CopyToAsync(destination, 81920, cancellationToken);
+        _content.CopyToAsync(destination, 81920, cancellationToken);
 
     /// <summary>Skips what is left of the block so the connection stays usable.</summary>
     public async ValueTask DisposeAsync()

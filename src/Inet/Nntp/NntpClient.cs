@@ -16,7 +16,7 @@ public sealed partial class NntpClient : IAsyncDisposable
 
     private readonly TextConnection _connection;
     private readonly NntpClientOptions _options;
-    private IDotBlock? _openBlock;
+    private DotBlockStream? _openBlock;
     private bool _authenticating;
     private bool _modeReaderSent;
     private OverviewFormat? _overviewFormat;
