@@ -139,7 +139,7 @@ internal sealed class RobotDownloader
         if (outcome.YencFile is { } entry)
         {
             if (outcome.FileComplete && registry.Finish(entry) is { } result)
-                Report(result, entry, "yenc");
+                Report(result, entry, "yenc", registry);
             return;
         }
         foreach (var file in outcome.Files)
@@ -147,13 +147,11 @@ internal sealed class RobotDownloader
         _finished([(work.Group, work.Number)]);
     }
 
-    private void Report(AssemblyResult result, YencFileRegistry.Entry entry, string kind)
+    private void Report(AssemblyResult result, YencFileRegistry.Entry entry, string kind, YencFileRegistry registry)
     {
         _report.Add(ToReport(result, kind, entry.Group));
         _progress?.Report(new RobotProgress("file", result.FileName, result.Size, result.Size, Interlocked.Read(ref _received), _totalExpected));
-        List<(string, long)> articles;
-        lock (entry) articles = entry.Articles.Select(n => (entry.Group, n)).ToList();
-        _finished(articles);
+        _finished(registry.ArticlesOf(entry).Select(n => (entry.Group, n)).ToList());
     }
 
     /// <summary>Ends every file still open at the end of a run that was not stopped: kept aside as incomplete.</summary>
@@ -162,7 +160,7 @@ internal sealed class RobotDownloader
         foreach (var entry in registry.Unfinished())
         {
             if (registry.Finish(entry) is { } result)
-                Report(result, entry, "yenc");
+                Report(result, entry, "yenc", registry);
         }
     }
 

@@ -48,7 +48,9 @@ internal sealed class YencFileRegistry : IDisposable
         var name = SafeFileName.Sanitize(begin.Name);
         lock (_gate)
         {
-            if (!_files.TryGetValue(name, out var entry))
+            // A finished entry means the same name was posted again (a repost): assemble it anew; it is
+            // placed under a free name next to the first.
+            if (!_files.TryGetValue(name, out var entry) || entry.Finished)
             {
                 var total = Math.Max(begin.Total, 1);
                 var options = new MultipartAssemblerOptions
@@ -73,6 +75,13 @@ internal sealed class YencFileRegistry : IDisposable
             entry.PartArticles[part] = article;
             return !entry.Finished && entry.PartsDone.Count >= entry.Total;
         }
+    }
+
+    /// <summary>The articles that fed <paramref name="entry"/> so far (a snapshot taken under the registry's lock).</summary>
+    public List<long> ArticlesOf(Entry entry)
+    {
+        lock (_gate)
+            return entry.Articles.ToList();
     }
 
     /// <summary>Every file of this run, by name.</summary>

@@ -347,6 +347,24 @@ public class NewsRobotTests
         Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "check.bin")));
     }
 
+    [Fact]
+    public async Task Run_SameFileNamePostedTwice_BothKeptUnderDistinctNames()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var first = RobotFixture.RandomBytes(20_000, 45);
+        var second = RobotFixture.RandomBytes(20_000, 46);
+        await f.PostYencAsync("repost.bin", first, 10_000);
+        await f.PostYencAsync("repost.bin", second, 10_000);
+
+        var report = await new NewsRobot(f.Options(connections: 1)).RunAsync();
+
+        Assert.Equal(2, report.Files.Count(x => x.Status == AssemblyStatus.Ok));
+        var contents = Directory.GetFiles(f.Output.FullName, "repost*").Select(File.ReadAllBytes).ToList();
+        Assert.Equal(2, contents.Count);
+        Assert.Contains(contents, c => c.AsSpan().SequenceEqual(first));
+        Assert.Contains(contents, c => c.AsSpan().SequenceEqual(second));
+    }
+
     private sealed class SyncProgress(Action<RobotProgress> action) : IProgress<RobotProgress>
     {
         public void Report(RobotProgress value) => action(value);
