@@ -1,3 +1,4 @@
+using Inet.Core;
 using Microsoft.Win32.SafeHandles;
 
 namespace Inet.Codecs;
@@ -17,6 +18,8 @@ public sealed class MultipartAssembler : IDisposable
     private readonly string _directory;
     private readonly MultipartAssemblerOptions _options;
     private readonly SafeFileHandle _handle;
+    private readonly SafeFileHandle? _direct; // the same file opened for page-cache-free writes of whole blocks
+    private volatile bool _directFailed;
     private readonly Dictionary<PartWriter, long> _active = []; // writer -> limit it reserved
     private readonly List<PartRecord> _done = [];
     private readonly List<PartConflict> _conflicts = [];
@@ -40,9 +43,11 @@ public sealed class MultipartAssembler : IDisposable
         var target = SafeFileName.Resolve(outputDirectory, fileName, fallbackName);
         _directory = Path.GetDirectoryName(target)!;
         FileName = Path.GetFileName(target);
-        (TempPath, _handle) = CreateTempFile(_directory, FileName);
-        if (_options.Preallocate && _options.ExpectedSize is > 0 and var size)
-            RandomAccess.SetLength(_handle, size);
+        var preallocation = _options.Preallocate && _options.ExpectedSize is > 0 and var size ? size : 0;
+        (TempPath, _handle) = CreateTempFile(_directory, FileName, preallocation);
+        if (preallocation > 0)
+            RandomAccess.SetLength(_handle, preallocation);
+        _direct = _options.DirectWrites ? DirectFile.TryOpenForDirectWrites(_handle) : null;
     }
 
     private MultipartAssembler(string directory, string fileName, string tempPath, SafeFileHandle handle,
@@ -53,6 +58,7 @@ public sealed class MultipartAssembler : IDisposable
         FileName = fileName;
         TempPath = tempPath;
         _handle = handle;
+        _direct = options.DirectWrites ? DirectFile.TryOpenForDirectWrites(handle) : null;
         _done.AddRange(doneParts);
     }
 
@@ -85,6 +91,9 @@ public sealed class MultipartAssembler : IDisposable
     /// <summary>Full path of the hidden temp file the parts are written to.</summary>
     public string TempPath { get; }
 
+    /// <summary>True when parts are written in whole blocks past the page cache (<see cref="MultipartAssemblerOptions.DirectWrites"/>).</summary>
+    public bool WritesDirect => _direct is not null && !_directFailed;
+
     /// <summary>
     /// Starts part <paramref name="partNumber"/> (from 1) at <paramref name="offset"/>. A duplicate, overlapping or
     /// out-of-range part gets a writer that drops its data, and is reported in <see cref="AssemblyResult.Conflicts"/>.
@@ -111,7 +120,8 @@ public sealed class MultipartAssembler : IDisposable
             // A part that failed before (bad CRC from one server) is replaced by a new attempt.
             _done.RemoveAll(p => p.PartNumber == partNumber);
             var limit = expectedLength is { } length ? offset + length : _options.ExpectedSize ?? UnboundedLimit;
-            var writer = new PartWriter(this, partNumber, offset, expectedLength, limit, discarding: false);
+            var stage = WritesDirect ? new DirectPartStage(this, offset) : null;
+            var writer = new PartWriter(this, partNumber, offset, expectedLength, limit, discarding: false, stage);
             _active.Add(writer, limit);
             return writer;
         }
@@ -139,7 +149,7 @@ public sealed class MultipartAssembler : IDisposable
             var analysis = AssemblyAnalyzer.Analyze(FileName, TempPath, _options, _done, _conflicts);
             if (analysis.Parts.Count > 0)
                 RandomAccess.SetLength(_handle, analysis.Size); // through our own handle: the path could be swapped
-            _handle.Dispose();
+            CloseHandles();
             _result = Place(analysis);
             return _result;
         }
@@ -157,7 +167,7 @@ public sealed class MultipartAssembler : IDisposable
                 return;
             _active.Clear();
             StopWrites();
-            _handle.Dispose();
+            CloseHandles();
             _result = AssemblyAnalyzer.Analyze(FileName, TempPath, _options, _done, _conflicts);
         }
     }
@@ -170,7 +180,7 @@ public sealed class MultipartAssembler : IDisposable
             if (_result is not null)
                 return;
             StopWrites();
-            _handle.Dispose();
+            CloseHandles();
             _result = AssemblyAnalyzer.Analyze(FileName, null, _options, [], _conflicts);
             File.Delete(TempPath);
         }
@@ -200,6 +210,59 @@ public sealed class MultipartAssembler : IDisposable
         {
             Interlocked.Decrement(ref _activeWrites);
         }
+    }
+
+    // Whole aligned blocks of a part; where the file system refuses direct writes after all, they go through the cache.
+    internal void WriteDirectAt(ReadOnlyMemory<byte> data, long fileOffset)
+    {
+        EnterWrite();
+        try
+        {
+            if (!_directFailed && TryWriteDirect(data, fileOffset))
+                return;
+            RandomAccess.Write(_handle, data.Span, fileOffset);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activeWrites);
+        }
+    }
+
+    internal async ValueTask WriteDirectAtAsync(ReadOnlyMemory<byte> data, long fileOffset, CancellationToken cancellationToken)
+    {
+        EnterWrite();
+        try
+        {
+            // The write itself is synchronous: on Unix an "asynchronous" file write is the same call on a pool thread.
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!_directFailed && TryWriteDirect(data, fileOffset))
+                return;
+            await RandomAccess.WriteAsync(_handle, data, fileOffset, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _activeWrites);
+        }
+    }
+
+    private bool TryWriteDirect(ReadOnlyMemory<byte> data, long fileOffset)
+    {
+        try
+        {
+            RandomAccess.Write(_direct!, data.Span, fileOffset);
+            return true;
+        }
+        catch (IOException)
+        {
+            _directFailed = true; // e.g. EINVAL from a file system with larger blocks: write through the cache from now on
+            return false;
+        }
+    }
+
+    private void CloseHandles()
+    {
+        _direct?.Dispose();
+        _handle.Dispose();
     }
 
     internal PartStatus EndPart(PartWriter writer, PartStatus status, long written, uint crc)
@@ -300,7 +363,7 @@ public sealed class MultipartAssembler : IDisposable
         }
     }
 
-    private static (string Path, SafeFileHandle Handle) CreateTempFile(string directory, string fileName)
+    private static (string Path, SafeFileHandle Handle) CreateTempFile(string directory, string fileName, long preallocation)
     {
         for (var n = 0; ; n++)
         {
@@ -309,7 +372,7 @@ public sealed class MultipartAssembler : IDisposable
             try
             {
                 // CreateNew refuses an existing file or symlink, so the temp file cannot be redirected.
-                return (path, File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read));
+                return (path, File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.Read, FileOptions.None, preallocation));
             }
             catch (IOException) when (n < 1000 && (File.Exists(path) || new FileInfo(path).LinkTarget is not null))
             {

@@ -11,13 +11,16 @@ public sealed class PartWriter : IDisposable
     private readonly MultipartAssembler _owner;
     private readonly Crc32 _crc = new();
     private readonly long _limit; // first byte this part may not write
+    private readonly DirectPartStage? _stage; // set when the file takes direct writes
     private long _received;
     private long _written;
     private bool _closed;
 
-    internal PartWriter(MultipartAssembler owner, int partNumber, long offset, long? expectedLength, long limit, bool discarding)
+    internal PartWriter(MultipartAssembler owner, int partNumber, long offset, long? expectedLength, long limit, bool discarding,
+        DirectPartStage? stage = null)
     {
         _owner = owner;
+        _stage = stage;
         PartNumber = partNumber;
         Offset = offset;
         ExpectedLength = expectedLength;
@@ -40,6 +43,12 @@ public sealed class PartWriter : IDisposable
     /// <summary>True when the part was refused (duplicate, overlap, out of range): data is read and dropped.</summary>
     public bool IsDiscarding { get; }
 
+    /// <summary>
+    /// Set by a decoder that computes the CRC of what it hands over and ends the part with
+    /// <see cref="Complete(uint, bool)"/> or <see cref="CompleteTruncated(uint)"/>: the writer then skips its own CRC pass.
+    /// </summary>
+    internal bool DecoderComputesCrc { get; set; }
+
     /// <summary>Writes the next chunk of the part. Bytes past the announced length are counted but not written.</summary>
     public void Write(ReadOnlySpan<byte> data)
     {
@@ -47,8 +56,12 @@ public sealed class PartWriter : IDisposable
         if (chunk == 0)
             return;
         var slice = data[..chunk];
-        _owner.WriteAt(slice, Offset + _written);
-        _crc.Append(slice);
+        if (_stage is not null)
+            _stage.Append(slice);
+        else
+            _owner.WriteAt(slice, Offset + _written);
+        if (!DecoderComputesCrc)
+            _crc.Append(slice);
         _written += chunk;
     }
 
@@ -59,9 +72,23 @@ public sealed class PartWriter : IDisposable
         if (chunk == 0)
             return;
         var slice = data[..chunk];
-        await _owner.WriteAtAsync(slice, Offset + _written, cancellationToken).ConfigureAwait(false);
-        _crc.Append(slice.Span);
+        if (_stage is not null)
+            await _stage.AppendAsync(slice, cancellationToken).ConfigureAwait(false);
+        else
+            await _owner.WriteAtAsync(slice, Offset + _written, cancellationToken).ConfigureAwait(false);
+        if (!DecoderComputesCrc)
+            _crc.Append(slice.Span);
         _written += chunk;
+    }
+
+    /// <summary>
+    /// Writes any bytes still staged for a direct write (see <see cref="MultipartAssemblerOptions.DirectWrites"/>);
+    /// the Complete methods do it too, synchronously, so calling this first only keeps that off the calling thread.
+    /// </summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        return _stage?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
     }
 
     /// <summary>
@@ -70,7 +97,7 @@ public sealed class PartWriter : IDisposable
     /// </summary>
     public PartStatus Complete(uint? expectedCrc32 = null)
     {
-        var actual = _crc.GetCurrentHashAsUInt32();
+        var actual = OwnCrc();
         return Close(actual, expectedCrc32 is null || expectedCrc32 == actual);
     }
 
@@ -80,7 +107,8 @@ public sealed class PartWriter : IDisposable
     /// </summary>
     public PartStatus Complete(uint crc32, bool crcOk)
     {
-        var actual = _crc.GetCurrentHashAsUInt32();
+        // Bytes the writer dropped (past the part's end) make the part a size mismatch whatever the CRC says.
+        var actual = DecoderComputesCrc ? crc32 : _crc.GetCurrentHashAsUInt32();
         return Close(actual, crcOk && crc32 == actual);
     }
 
@@ -88,11 +116,19 @@ public sealed class PartWriter : IDisposable
     /// Ends a part whose input stopped before its end marker (uuencode <c>end</c>, yEnc <c>=yend</c>): the bytes
     /// are kept, but the file is reported incomplete.
     /// </summary>
-    public PartStatus CompleteTruncated()
+    public PartStatus CompleteTruncated() => CompleteTruncated(OwnCrc());
+
+    /// <summary>
+    /// <see cref="CompleteTruncated()"/> for a decoder that computed <paramref name="crc32"/>, the CRC of the bytes it
+    /// handed over (see <see cref="DecoderComputesCrc"/>).
+    /// </summary>
+    internal PartStatus CompleteTruncated(uint crc32)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        _stage?.Flush();
         _closed = true;
-        return _owner.EndPart(this, PartStatus.Truncated, _written, _crc.GetCurrentHashAsUInt32());
+        _stage?.Dispose();
+        return _owner.EndPart(this, PartStatus.Truncated, _written, crc32);
     }
 
     /// <summary>Abandons the part if it was not completed: it counts as missing.</summary>
@@ -101,19 +137,26 @@ public sealed class PartWriter : IDisposable
         if (_closed)
             return;
         _closed = true;
+        _stage?.Dispose();
         _owner.EndPart(this, PartStatus.Abandoned, 0, 0);
     }
 
     private PartStatus Close(uint crc, bool crcOk)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
+        _stage?.Flush(); // before the part counts as written; a failure leaves it open, to be abandoned by Dispose
         _closed = true;
+        _stage?.Dispose();
         var status = ExpectedLength is { } expected && expected != _received ? PartStatus.SizeMismatch
             : _received != _written ? PartStatus.SizeMismatch
             : crcOk ? PartStatus.Ok
             : PartStatus.CrcMismatch;
         return _owner.EndPart(this, status, _written, crc);
     }
+
+    private uint OwnCrc() => DecoderComputesCrc
+        ? throw new InvalidOperationException("The decoder computes this part's CRC; end it with the overloads that take it.")
+        : _crc.GetCurrentHashAsUInt32();
 
     private int Accept(int length)
     {

@@ -76,7 +76,7 @@ internal sealed class ConnectionWorker(DownloadRun run, int server)
             SegmentDecodeResult? decoded = null;
             if (await decoder.SniffAsync(content, hasHeaders: false, response.Body.IsDotStuffed, cancellationToken).ConfigureAwait(false) is { } begin)
             {
-                var assembler = work.File.GetAssembler(begin, run.Options.OutputDirectory, created =>
+                var assembler = work.File.GetAssembler(begin, run.Options, created =>
                     run.Journal.FileOpened(work.File.Index, created, begin.Size > 0 ? begin.Size : null, begin.IsMultipart ? Math.Max(begin.Total, 1) : 1));
                 decoded = await decoder.DecodeAsync(assembler, content, cancellationToken).ConfigureAwait(false);
             }

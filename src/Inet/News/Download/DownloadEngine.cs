@@ -45,7 +45,7 @@ public sealed class DownloadEngine
         using var journal = JobJournal.Open(statePath, jobId);
         using var scheduler = new SegmentScheduler(_options.Servers, _options.MaxAttemptsPerServer);
         var run = new DownloadRun(_options, files, scheduler, journal, report, progress);
-        report.SegmentsResumed = ResumeLoader.Apply(journal, files, directory, report);
+        report.SegmentsResumed = ResumeLoader.Apply(journal, files, directory, _options.DirectWrites, report);
         run.CountResumed(report.SegmentsResumed, files.Sum(f => f.Nzb.Segments.Where(s => f.Report is not null || f.IsDone(s.Number)).Sum(s => s.Bytes)));
         foreach (var file in files)
         {

@@ -76,7 +76,7 @@ internal sealed class DownloadFile
     /// The assembler for this file, created from the first yEnc header. <paramref name="created"/> runs under the file's lock,
     /// so the journal records the file before any other connection can record one of its segments.
     /// </summary>
-    public MultipartAssembler GetAssembler(YencBeginLine begin, string directory, Action<MultipartAssembler> created)
+    public MultipartAssembler GetAssembler(YencBeginLine begin, DownloadOptions job, Action<MultipartAssembler> created)
     {
         lock (_gate)
         {
@@ -87,9 +87,10 @@ internal sealed class DownloadFile
                     ExpectedSize = begin.Size > 0 ? begin.Size : null,
                     ExpectedPartCount = begin.IsMultipart ? Math.Max(begin.Total, 1) : 1,
                     Preallocate = true,
+                    DirectWrites = job.DirectWrites,
                 };
                 var name = string.IsNullOrWhiteSpace(begin.Name) ? SubjectName : SafeFileName.Sanitize(begin.Name, SubjectName);
-                Assembler = new MultipartAssembler(directory, name, options);
+                Assembler = new MultipartAssembler(job.OutputDirectory, name, options);
                 created(Assembler);
             }
             return Assembler;

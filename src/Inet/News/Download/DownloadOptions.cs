@@ -35,6 +35,12 @@ public sealed record DownloadOptions
     /// <summary>The par2cmdline executable.</summary>
     public string Par2Executable { get; init; } = "par2";
 
+    /// <summary>
+    /// Write the downloaded files in whole blocks past the page cache where the file system allows it (Linux O_DIRECT):
+    /// less than half the CPU per GiB. Off writes through the cache as usual (the files then stay cached for readers).
+    /// </summary>
+    public bool DirectWrites { get; init; } = true;
+
     /// <summary>Where warnings go.</summary>
     public ILogger? Logger { get; init; }
 }

@@ -15,7 +15,7 @@ internal static class ResumeLoader
     private const int BufferSize = 256 * 1024;
 
     /// <summary>Returns the number of segments taken as done.</summary>
-    public static int Apply(JobJournal journal, IReadOnlyList<DownloadFile> files, string directory, DownloadReport report)
+    public static int Apply(JobJournal journal, IReadOnlyList<DownloadFile> files, string directory, bool directWrites, DownloadReport report)
     {
         var resumed = 0;
         foreach (var (index, saved) in journal.Files)
@@ -37,7 +37,7 @@ internal static class ResumeLoader
             try
             {
                 good = Verified(tempPath, saved.Segments);
-                var options = new MultipartAssemblerOptions { ExpectedSize = saved.Size, ExpectedPartCount = saved.Parts, Preallocate = true };
+                var options = new MultipartAssemblerOptions { ExpectedSize = saved.Size, ExpectedPartCount = saved.Parts, Preallocate = true, DirectWrites = directWrites };
                 assembler = MultipartAssembler.Resume(directory, saved.Name, saved.TempLeaf, options, good.Values);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)

@@ -54,13 +54,15 @@ internal sealed class YencSegmentDecoder : IDisposable
         var offset = _sniffer.Part?.Offset ?? 0;
         long? length = _sniffer.Part is { } p ? p.Length : begin.Size > 0 && !begin.IsMultipart ? begin.Size : null;
         using var writer = assembler.BeginPart(part, offset, length);
+        writer.DecoderComputesCrc = true; // the yEnc reader checks the CRC of every byte it hands over
         var body = new PrefixedStream(_sniffer.Prefix[_sniffer.BodyStart..], content);
         var result = await _yenc.ReadAsync(body, new PartWriterStream(writer), _dotStuffed, cancellationToken).ConfigureAwait(false);
+        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
         var status = result.Status switch
         {
             YencPartStatus.Ok => writer.Complete(result.Crc32, crcOk: true),
             YencPartStatus.CrcMismatch => writer.Complete(result.Crc32, crcOk: false),
-            _ => writer.CompleteTruncated(),
+            _ => writer.CompleteTruncated(result.Crc32),
         };
         return new SegmentDecodeResult(part, offset, length, result, status, writer.IsDiscarding);
     }

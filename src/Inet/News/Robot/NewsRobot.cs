@@ -34,7 +34,7 @@ public sealed class NewsRobot
         var report = new RobotReport();
         Directory.CreateDirectory(_options.OutputDirectory);
         _state = RobotStateStore.Load(_options.StatePath);
-        using var registry = new YencFileRegistry(_options.OutputDirectory);
+        using var registry = new YencFileRegistry(_options.OutputDirectory, _options.DirectWrites);
         var downloader = new RobotDownloader(_options, report, progress, _log, OnArticleFinished);
         try
         {

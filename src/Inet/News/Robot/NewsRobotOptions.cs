@@ -28,6 +28,12 @@ public sealed record NewsRobotOptions
     /// <summary>Save articles without binary content as .eml files under <c>text/</c>.</summary>
     public bool SaveText { get; init; }
 
+    /// <summary>
+    /// Write yEnc files in whole blocks past the page cache where the file system allows it (Linux O_DIRECT): much less
+    /// CPU per GiB. Off writes through the cache as usual.
+    /// </summary>
+    public bool DirectWrites { get; init; } = true;
+
     /// <summary>Most articles looked at per group in one run (0 = all).</summary>
     public int MaxArticles { get; init; }
 

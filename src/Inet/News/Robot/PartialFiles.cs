@@ -25,7 +25,7 @@ internal static class PartialFiles
                 var records = partial.Parts.ToDictionary(p => p.Part, p => new PartRecord(p.Part, p.Offset, p.Length, p.Length, p.Crc32, PartStatus.Ok));
                 var good = ResumeLoader.Verified(temp, records);
                 var assembler = MultipartAssembler.Resume(options.OutputDirectory, partial.Name, partial.TempLeaf,
-                    new MultipartAssemblerOptions { ExpectedSize = partial.Size, ExpectedPartCount = partial.Total }, good.Values);
+                    new MultipartAssemblerOptions { ExpectedSize = partial.Size, ExpectedPartCount = partial.Total, DirectWrites = options.DirectWrites }, good.Values);
                 var kept = partial.Parts.Where(p => good.ContainsKey(p.Part)).ToList();
                 registry.Seed(partial.Name, assembler, partial.Total, partial.Group, partial.Size, kept);
                 held.UnionWith(kept.Select(p => (partial.Group, p.Article)));

@@ -13,7 +13,13 @@ internal sealed class YencFileRegistry : IDisposable
     private readonly Dictionary<string, Entry> _files = new(StringComparer.Ordinal);
     private readonly string _directory;
 
-    public YencFileRegistry(string directory) => _directory = directory;
+    private readonly bool _directWrites;
+
+    public YencFileRegistry(string directory, bool directWrites)
+    {
+        _directory = directory;
+        _directWrites = directWrites;
+    }
 
     internal sealed class Entry(MultipartAssembler assembler, int total, string group, long? size)
     {
@@ -58,6 +64,7 @@ internal sealed class YencFileRegistry : IDisposable
                     ExpectedSize = begin.Size > 0 ? begin.Size : null,
                     ExpectedPartCount = begin.IsMultipart ? total : 1,
                     OverwriteExisting = false,
+                    DirectWrites = _directWrites,
                 };
                 _files[name] = entry = new Entry(new MultipartAssembler(_directory, name, options), begin.IsMultipart ? total : 1, group, options.ExpectedSize);
             }
