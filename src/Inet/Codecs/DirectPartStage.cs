@@ -6,6 +6,7 @@ namespace Inet.Codecs;
 /// Collects one part's bytes in an aligned buffer and writes them to the file in whole aligned blocks that bypass the
 /// page cache. The partial blocks at the part's two edges are shared with the neighbouring parts, so they go through
 /// the ordinary (cached) handle, where the kernel merges both parts' bytes; a direct write never touches them.
+/// A decoder may also write into the buffer itself (<see cref="GetSpan"/>, <see cref="Advance"/>), saving a copy.
 /// </summary>
 internal sealed class DirectPartStage : IDisposable
 {
@@ -26,33 +27,39 @@ internal sealed class DirectPartStage : IDisposable
         _start = _end = (int)(offset - _base);
     }
 
-    /// <summary>Stages <paramref name="data"/>, writing the buffer whenever it fills.</summary>
+    /// <summary>Room for at least <paramref name="sizeHint"/> (at most half the stage) more bytes, writing staged blocks if needed.</summary>
+    public Span<byte> GetSpan(int sizeHint)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sizeHint, StageSize / 2);
+        if (StageSize - _end < Math.Max(sizeHint, 1))
+            WriteBlocks(final: false);
+        return Buffer.Span[_end..];
+    }
+
+    /// <summary>Takes <paramref name="count"/> bytes written into the span from <see cref="GetSpan"/>.</summary>
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, StageSize - _end);
+        _end += count;
+    }
+
+    /// <summary>Stages a copy of <paramref name="data"/>, writing staged blocks whenever the buffer fills.</summary>
     public void Append(ReadOnlySpan<byte> data)
     {
         while (!data.IsEmpty)
         {
-            data = Copy(data);
             if (_end == StageSize)
-                WriteStaged();
-        }
-    }
-
-    /// <summary>Asynchronous form of <see cref="Append"/>.</summary>
-    public async ValueTask AppendAsync(ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        while (!data.IsEmpty)
-        {
-            data = data[(data.Length - Copy(data.Span).Length)..];
-            if (_end == StageSize)
-                await WriteStagedAsync(cancellationToken).ConfigureAwait(false);
+                WriteBlocks(final: false);
+            var count = Math.Min(data.Length, StageSize - _end);
+            data[..count].CopyTo(Buffer.Span[_end..]);
+            _end += count;
+            data = data[count..];
         }
     }
 
     /// <summary>Writes what is staged, including the partial block at the end; the part is then on disk.</summary>
-    public void Flush() => WriteStaged();
-
-    /// <summary>Asynchronous form of <see cref="Flush"/>.</summary>
-    public ValueTask FlushAsync(CancellationToken cancellationToken) => WriteStagedAsync(cancellationToken);
+    public void Flush() => WriteBlocks(final: true);
 
     /// <summary>Returns the buffer; staged bytes not flushed are dropped (the part is abandoned).</summary>
     public void Dispose()
@@ -62,67 +69,29 @@ internal sealed class DirectPartStage : IDisposable
         _buffer = null;
     }
 
-    private ReadOnlySpan<byte> Copy(ReadOnlySpan<byte> data)
-    {
-        var buffer = _buffer ?? throw new ObjectDisposedException(nameof(DirectPartStage));
-        var count = Math.Min(data.Length, StageSize - _end);
-        data[..count].CopyTo(buffer.Span[_end..]);
-        _end += count;
-        return data[count..];
-    }
+    private AlignedBuffer Buffer => _buffer ?? throw new ObjectDisposedException(nameof(DirectPartStage));
 
-    private void WriteStaged()
+    // Writes the block shared with the previous part (cached), the whole blocks (direct) and, at the end of the part, the
+    // block shared with the next part (cached). Before that, the unfinished last block moves to the front instead.
+    private void WriteBlocks(bool final)
     {
-        var memory = (_buffer ?? throw new ObjectDisposedException(nameof(DirectPartStage))).Memory;
-        var (head, direct, tail) = Split();
-        if (!head.IsEmpty)
-            _owner.WriteAt(memory.Span.Slice(head.Start, head.Length), _base + head.Start);
-        if (!direct.IsEmpty)
-            _owner.WriteDirectAt(memory.Slice(direct.Start, direct.Length), _base + direct.Start);
-        if (!tail.IsEmpty)
-            _owner.WriteAt(memory.Span.Slice(tail.Start, tail.Length), _base + tail.Start);
-        Advance();
-    }
-
-    private async ValueTask WriteStagedAsync(CancellationToken cancellationToken)
-    {
-        var memory = (_buffer ?? throw new ObjectDisposedException(nameof(DirectPartStage))).Memory;
-        var (head, direct, tail) = Split();
-        if (!head.IsEmpty)
-            await _owner.WriteAtAsync(memory.Slice(head.Start, head.Length), _base + head.Start, cancellationToken).ConfigureAwait(false);
-        if (!direct.IsEmpty)
-            await _owner.WriteDirectAtAsync(memory.Slice(direct.Start, direct.Length), _base + direct.Start, cancellationToken).ConfigureAwait(false);
-        if (!tail.IsEmpty)
-            await _owner.WriteAtAsync(memory.Slice(tail.Start, tail.Length), _base + tail.Start, cancellationToken).ConfigureAwait(false);
-        Advance();
-    }
-
-    // Staged bytes as: the partial block shared with the previous part, whole blocks, the partial block at the end.
-    private (StageRange Head, StageRange Direct, StageRange Tail) Split()
-    {
+        var memory = Buffer.Memory;
         var headEnd = DirectFile.IsAligned(_start) ? _start : Math.Min((int)DirectFile.AlignDown(_start) + DirectFile.BlockSize, _end);
         var tailStart = Math.Max(headEnd, (int)DirectFile.AlignDown(_end));
-        return (new StageRange(_start, headEnd), new StageRange(headEnd, tailStart), new StageRange(tailStart, _end));
-    }
-
-    // After a write the buffer starts over at the next file offset; a full buffer ends on a block boundary.
-    private void Advance()
-    {
-        if (DirectFile.IsAligned(_end))
+        if (headEnd > _start)
+            _owner.WriteAt(memory.Span[_start..headEnd], _base + _start);
+        if (tailStart > headEnd)
+            _owner.WriteDirectAt(memory[headEnd..tailStart], _base + headEnd);
+        if (final)
         {
-            _base += _end;
-            _start = _end = 0;
+            if (_end > tailStart)
+                _owner.WriteAt(memory.Span[tailStart.._end], _base + tailStart);
+            _start = _end; // nothing is appended after the final write
+            return;
         }
-        else
-        {
-            _start = _end; // only after the final flush; nothing more is appended
-        }
-    }
-
-    private readonly record struct StageRange(int Start, int End)
-    {
-        public int Length => End - Start;
-
-        public bool IsEmpty => End <= Start;
+        memory.Span[tailStart.._end].CopyTo(memory.Span);
+        _base += tailStart;
+        _end -= tailStart;
+        _start = 0;
     }
 }

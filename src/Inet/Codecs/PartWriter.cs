@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.Hashing;
 
 namespace Inet.Codecs;
@@ -73,7 +74,7 @@ public sealed class PartWriter : IDisposable
             return;
         var slice = data[..chunk];
         if (_stage is not null)
-            await _stage.AppendAsync(slice, cancellationToken).ConfigureAwait(false);
+            _stage.Append(slice.Span); // staged; whole blocks are written synchronously, as an async file write would be anyway
         else
             await _owner.WriteAtAsync(slice, Offset + _written, cancellationToken).ConfigureAwait(false);
         if (!DecoderComputesCrc)
@@ -82,13 +83,24 @@ public sealed class PartWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes any bytes still staged for a direct write (see <see cref="MultipartAssemblerOptions.DirectWrites"/>);
-    /// the Complete methods do it too, synchronously, so calling this first only keeps that off the calling thread.
+    /// A view for decoders that write into the part's staging buffer themselves (no copy), or null when the file is
+    /// written through the cache. Bytes past the part's announced end are counted but dropped, as by <see cref="Write"/>.
     /// </summary>
-    public ValueTask FlushAsync(CancellationToken cancellationToken = default)
+    /// Only for decoders that compute the CRC (<see cref="DecoderComputesCrc"/>).
+    internal IBufferWriter<byte>? StagingWriter => _stage is null || IsDiscarding || !DecoderComputesCrc ? null : new StagingBufferWriter(this);
+
+    private sealed class StagingBufferWriter(PartWriter part) : IBufferWriter<byte>
     {
-        ObjectDisposedException.ThrowIf(_closed, this);
-        return _stage?.FlushAsync(cancellationToken) ?? ValueTask.CompletedTask;
+        public Span<byte> GetSpan(int sizeHint = 0) => part._stage!.GetSpan(sizeHint);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => throw new NotSupportedException("Decoders write spans.");
+
+        public void Advance(int count)
+        {
+            var accepted = part.Accept(count);
+            part._stage!.Advance(accepted);
+            part._written += accepted;
+        }
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ namespace Inet.Core;
 /// </summary>
 public sealed class LineReader : IDisposable
 {
-    private const int MinBufferSize = 64 * 1024;
+    private const int MinBufferSize = 256 * 1024;
     private Stream _stream;
     private byte[] _buffer;
     private int _start;

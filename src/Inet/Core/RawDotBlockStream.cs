@@ -58,32 +58,66 @@ public sealed class RawDotBlockStream : DotBlockStream
 
     /// <summary>
     /// Where the terminating ".\r\n" line ends in <paramref name="data"/> (which follows what was handed out),
-    /// or -1. Walks line ends only, carrying the current line across reads, and bounds the line length.
+    /// or -1. Carries the current line across reads and bounds the line length.
     /// </summary>
     private int FindEnd(ReadOnlySpan<byte> data)
+    {
+        if (data.Length > Reader.MaxLineLength)
+            return FindEndLineByLine(data);
+        // The line carried over from the last read ends at the first LF; it may be the terminator or too long.
+        var firstLf = data.IndexOf((byte)'\n');
+        if (firstLf < 0)
+            return Continue(data);
+        if (EndsCarriedLine(data[..firstLf]))
+            return firstLf + 1;
+        // Every later line is shorter than data, so within the bound: only look for "\n.\r\n", in one vectorized search.
+        var terminator = data[firstLf..].IndexOf(LfDotCrLf);
+        if (terminator >= 0)
+            return firstLf + terminator + LfDotCrLf.Length;
+        return Continue(data[(data.LastIndexOf((byte)'\n') + 1)..]);
+    }
+
+    private static ReadOnlySpan<byte> LfDotCrLf => "\n.\r\n"u8;
+
+    // The slow walk, one line end at a time, for a line limit below the read size.
+    private int FindEndLineByLine(ReadOnlySpan<byte> data)
     {
         var i = 0;
         while (i < data.Length)
         {
             var rest = data[i..];
             var lf = rest.IndexOf((byte)'\n');
-            var piece = lf < 0 ? rest : rest[..lf];
-            var isTerminator = _lineLength + piece.Length == 2 && _lineMayEnd && piece.SequenceEqual(DotCr[_lineLength..]);
-            if (_lineLength + piece.Length > Reader.MaxLineLength + 1)
-                throw new ProtocolViolationException($"Received a line longer than {Reader.MaxLineLength} bytes.");
             if (lf < 0)
-            {
-                // The line goes on in the next read: remember whether it can still be the ".\r" line.
-                _lineMayEnd = _lineLength + piece.Length <= 2 && _lineMayEnd && piece.SequenceEqual(DotCr.Slice(_lineLength, piece.Length));
-                _lineLength += piece.Length;
-                return -1;
-            }
-            if (isTerminator)
+                return Continue(rest);
+            if (EndsCarriedLine(rest[..lf]))
                 return i + lf + 1;
-            _lineLength = 0;
-            _lineMayEnd = true;
             i += lf + 1;
         }
         return -1;
+    }
+
+    // The current line goes on past this read: remember its length and whether it can still be the ".\r" line.
+    private int Continue(ReadOnlySpan<byte> piece)
+    {
+        CheckLength(piece.Length);
+        _lineMayEnd = _lineLength + piece.Length <= 2 && _lineMayEnd && piece.SequenceEqual(DotCr.Slice(_lineLength, piece.Length));
+        _lineLength += piece.Length;
+        return -1;
+    }
+
+    // The current line ends with piece (its LF follows): true when it is the terminator; otherwise a new line starts.
+    private bool EndsCarriedLine(ReadOnlySpan<byte> piece)
+    {
+        CheckLength(piece.Length);
+        var isTerminator = _lineLength + piece.Length == 2 && _lineMayEnd && piece.SequenceEqual(DotCr[_lineLength..]);
+        _lineLength = 0;
+        _lineMayEnd = true;
+        return isTerminator;
+    }
+
+    private void CheckLength(int more)
+    {
+        if (_lineLength + more > Reader.MaxLineLength + 1)
+            throw new ProtocolViolationException($"Received a line longer than {Reader.MaxLineLength} bytes.");
     }
 }

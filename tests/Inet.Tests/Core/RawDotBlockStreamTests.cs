@@ -1,4 +1,6 @@
 using System.Text;
+using FsCheck;
+using FsCheck.Xunit;
 using Inet.Core;
 using Inet.Tests.Fakes;
 
@@ -116,6 +118,26 @@ public class RawDotBlockStreamTests
         var block = "a\r\n" + new string('x', 100) + "\r\n.\r\n";
         var read = await ReadRawLimited(block, 100);
         Assert.Equal(block, read);
+    }
+
+    // Lines that look like the end but are not (stuffed dots, bare LF, CR inside) around the real ".\r\n".
+    private static readonly string[] Lines = ["..", "...", ".\n", "\n..", ".\r\r", "x", "=yend", ".x", "\r", new string('y', 150)];
+
+    [Property(MaxTest = 200)]
+    public void RandomBlocks_EndExactlyAtTheTerminator(byte[] picks, PositiveInt chunk, PositiveInt readSize, bool smallLimit)
+    {
+        var body = string.Concat(picks.Select(p => Lines[p % Lines.Length] + "\r\n"));
+        var wire = body + ".\r\n" + NextReply;
+        // A line limit below the read size takes the line-by-line walk; the default one the vectorized search.
+        using var reader = new LineReader(new ChunkedStream(Encoding.ASCII.GetBytes(wire), 1 + chunk.Get % 300), smallLimit ? 160 : 64 * 1024);
+        var block = new RawDotBlockStream(reader);
+        var result = new MemoryStream();
+        var buffer = new byte[1 + readSize.Get % 500];
+        int n;
+        while ((n = block.ReadAsync(buffer).AsTask().GetAwaiter().GetResult()) > 0)
+            result.Write(buffer, 0, n);
+        Assert.Equal(body + ".\r\n", Encoding.ASCII.GetString(result.ToArray()));
+        Assert.Equal(NextReply.TrimEnd(), Encoding.ASCII.GetString(reader.ReadLineAsync().AsTask().GetAwaiter().GetResult().Span));
     }
 
     private static async Task<string> ReadRawLimited(string wire, int max)

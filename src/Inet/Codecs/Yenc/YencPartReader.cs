@@ -55,7 +55,7 @@ public sealed class YencPartReader
     {
         var inBuffer = ArrayPool<byte>.Shared.Rent(_bufferSize);
         // Decoded output is never longer than its input; 64 more bytes let SIMD stores run to the end.
-        var outBuffer = ArrayPool<byte>.Shared.Rent(inBuffer.Length + 64);
+        var outBuffer = stream is null ? null : ArrayPool<byte>.Shared.Rent(inBuffer.Length + 64);
         try
         {
             var input = new YencInputBuffer(source, inBuffer);
@@ -74,16 +74,24 @@ public sealed class YencPartReader
             {
                 if (input.Available.IsEmpty && !await input.FillAsync(ct).ConfigureAwait(false))
                     break;
-                var status = DecodeStep(input, decoder, outBuffer, out var written);
-                if (written > 0)
+                YencDecodeStatus status;
+                int written;
+                if (writer is not null)
                 {
-                    crc = Crc32Math.Append(crc, outBuffer.AsSpan(0, written));
-                    decoded += written;
-                    if (stream is not null)
-                        await stream.WriteAsync(outBuffer.AsMemory(0, written), ct).ConfigureAwait(false);
-                    else
-                        writer!.Write(outBuffer.AsSpan(0, written));
+                    // Straight into the destination: output is never longer than the input, plus room for SIMD stores.
+                    var target = writer.GetSpan(input.Available.Length + 64);
+                    status = DecodeStep(input, decoder, target, out written);
+                    crc = Crc32Math.Append(crc, target[..written]);
+                    writer.Advance(written);
                 }
+                else
+                {
+                    status = DecodeStep(input, decoder, outBuffer!, out written);
+                    crc = Crc32Math.Append(crc, outBuffer.AsSpan(0, written));
+                    if (written > 0)
+                        await stream!.WriteAsync(outBuffer.AsMemory(0, written), ct).ConfigureAwait(false);
+                }
+                decoded += written;
                 if (status == YencDecodeStatus.EndOfArticle)
                 {
                     articleEnded = true;
@@ -106,11 +114,12 @@ public sealed class YencPartReader
         finally
         {
             ArrayPool<byte>.Shared.Return(inBuffer);
-            ArrayPool<byte>.Shared.Return(outBuffer);
+            if (outBuffer is not null)
+                ArrayPool<byte>.Shared.Return(outBuffer);
         }
     }
 
-    private static YencDecodeStatus DecodeStep(YencInputBuffer input, YencDecoder decoder, byte[] output, out int written)
+    private static YencDecodeStatus DecodeStep(YencInputBuffer input, YencDecoder decoder, Span<byte> output, out int written)
     {
         var status = decoder.Decode(input.Available, output, out var consumed, out written);
         input.Start += consumed;

@@ -56,8 +56,10 @@ internal sealed class YencSegmentDecoder : IDisposable
         using var writer = assembler.BeginPart(part, offset, length);
         writer.DecoderComputesCrc = true; // the yEnc reader checks the CRC of every byte it hands over
         var body = new PrefixedStream(_sniffer.Prefix[_sniffer.BodyStart..], content);
-        var result = await _yenc.ReadAsync(body, new PartWriterStream(writer), _dotStuffed, cancellationToken).ConfigureAwait(false);
-        await writer.FlushAsync(cancellationToken).ConfigureAwait(false);
+        // Decoded straight into the part's staging buffer when the file takes direct writes.
+        var result = writer.StagingWriter is { } staging
+            ? await _yenc.ReadAsync(body, staging, _dotStuffed, cancellationToken).ConfigureAwait(false)
+            : await _yenc.ReadAsync(body, new PartWriterStream(writer), _dotStuffed, cancellationToken).ConfigureAwait(false);
         var status = result.Status switch
         {
             YencPartStatus.Ok => writer.Complete(result.Crc32, crcOk: true),
