@@ -49,7 +49,10 @@ DATA=${INET_BENCH_DATA:-${TMPDIR:-/tmp}/inet-bench}/download
 # One publish folder per source tree: publish copies only files newer than those already there.
 PUBLISH=$DATA/inet-publish
 [ "$INET_SOURCE" = "$ROOT" ] || PUBLISH=$DATA/inet-publish-$(printf %s "$INET_SOURCE" | cksum | cut -d' ' -f1)
-INET=$PUBLISH/Inet.Cli
+# The measured build is native (ahead-of-time compiled for this CPU, like `-march=native`): no JIT work inside
+# the timed runs. The framework-dependent build (what `dotnet tool install` gives) is measured as "-jit" rows.
+INET=$PUBLISH/aot/Inet.Cli
+INET_JIT=$PUBLISH/jit/Inet.Cli
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv
 WORK=$DATA/work
@@ -73,10 +76,12 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools
 build_inet() {
-  if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ]; then return 0; fi
-  log "publishing Inet.Cli (Release) to $PUBLISH"
-  dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
+  if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ] && [ -x "$INET_JIT" ]; then return 0; fi
+  log "publishing Inet.Cli (Release; native AOT and framework-dependent) to $PUBLISH"
+  dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH/jit" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
+  "$INET_SOURCE/scripts/publish-native.sh" "$PUBLISH/aot" >>"$DATA/publish.log" 2>&1 \
+    || { tail -20 "$DATA/publish.log" >&2; die "native publish failed"; }
 }
 
 ensure_nzbget() { "$HERE/peers/nzbget/install.sh"; }
@@ -242,19 +247,18 @@ cmd_engine() { # SET SERVER CONNECTIONS PIPELINE DIR
     --connections "$3" --pipeline "$4" --no-par2 --json)
 }
 
-# The same with the JIT's tiering off: in a run of a few seconds much of the hot code still runs
-# quick-jitted or instrumented (perf showed the yEnc kernel and CRC folding at those tiers).
-cmd_robot_tc0() { cmd_robot "$@"; CMD=(env DOTNET_TieredCompilation=0 "${CMD[@]}"); }
-cmd_engine_tc0() { cmd_engine "$@"; CMD=(env DOTNET_TieredCompilation=0 "${CMD[@]}"); }
+# The same with the framework-dependent build: the JIT compiles the hot code during the run.
+cmd_robot_jit() { cmd_robot "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
+cmd_engine_jit() { cmd_engine "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
 
 # Clients of the comparison: label and command builder. A new Inet client is one line here.
 # inet_clients main: also the variants measured only in the main comparison.
 inet_clients() {
   echo "robot cmd_robot"
-  [ "${1:-}" = main ] && echo "robot-tc0 cmd_robot_tc0"
+  [ "${1:-}" = main ] && echo "robot-jit cmd_robot_jit"
   if have_nzb_get; then
     echo "nzb-get cmd_engine"
-    [ "${1:-}" = main ] && echo "nzb-get-tc0 cmd_engine_tc0"
+    [ "${1:-}" = main ] && echo "nzb-get-jit cmd_engine_jit"
   fi
   return 0
 }
@@ -308,9 +312,15 @@ for line in open(sys.argv[1]):
     r = dict(wall=float(wall), cpu=float(user) + float(sys_), rss=int(rss) / 1024, size=int(size), ok=ok)
     if key not in rows:
         order.append(key)
-    elif r["wall"] >= rows[key]["wall"]:
-        continue  # --repeat: keep the fastest run, with its CPU and RSS
-    rows[key] = r
+        rows[key] = []
+    rows[key].append(r)
+# --repeat: the median wall time and the median CPU time of the runs (each taken on its own), the highest RSS.
+def median(values):
+    values = sorted(values)
+    return values[len(values) // 2] if len(values) % 2 else (values[len(values) // 2 - 1] + values[len(values) // 2]) / 2
+for key, runs in rows.items():
+    rows[key] = dict(wall=median([r["wall"] for r in runs]), cpu=median([r["cpu"] for r in runs]), rss=max(r["rss"] for r in runs),
+                     size=runs[0]["size"], ok="ok" if all(r["ok"] == "ok" for r in runs) else "BAD", n=len(runs))
 gib = 1024 ** 3
 def mbs(r): return r["size"] / 1e6 / r["wall"]
 def cpug(r): return r["cpu"] / (r["size"] / gib)
