@@ -7,21 +7,25 @@ namespace Inet.News.Download;
 /// </summary>
 internal sealed class SegmentScheduler : IDisposable
 {
-    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(250);
+    private readonly TimeSpan _pollInterval;
     private readonly Lock _gate = new();
     private readonly Queue<SegmentWork>[] _queues;
     private readonly SemaphoreSlim[] _signals;
     private readonly bool[] _dead;
     private readonly int[] _liveWorkers;
+    private readonly int[] _connections;
     private readonly int _maxAttempts;
     private int _outstanding;
 
-    public SegmentScheduler(IReadOnlyList<DownloadServer> servers, int maxAttempts)
+    public SegmentScheduler(IReadOnlyList<DownloadServer> servers, int maxAttempts, TimeSpan? pollInterval = null)
     {
+        _pollInterval = pollInterval ?? DefaultPollInterval;
         _queues = servers.Select(_ => new Queue<SegmentWork>()).ToArray();
         _signals = servers.Select(_ => new SemaphoreSlim(0)).ToArray();
         _dead = new bool[servers.Count];
         _liveWorkers = servers.Select(s => s.Connections).ToArray();
+        _connections = [.. _liveWorkers];
         _maxAttempts = maxAttempts;
     }
 
@@ -64,7 +68,7 @@ internal sealed class SegmentScheduler : IDisposable
 
     /// <summary>Waits until work may have arrived for <paramref name="server"/> (or a short poll interval passes).</summary>
     public Task WaitAsync(int server, CancellationToken cancellationToken) =>
-        _signals[server].WaitAsync(PollInterval, cancellationToken);
+        _signals[server].WaitAsync(_pollInterval, cancellationToken);
 
     /// <summary>The segment is finished (delivered, or finally failed by the caller).</summary>
     public void Completed()
@@ -152,10 +156,11 @@ internal sealed class SegmentScheduler : IDisposable
         return -1;
     }
 
+    // Every idle connection of every server, not just one each: the rest would sleep out their poll interval.
     private void WakeAll()
     {
-        foreach (var signal in _signals)
-            signal.Release();
+        for (var i = 0; i < _signals.Length; i++)
+            _signals[i].Release(Math.Max(1, _connections[i]));
     }
 
     public void Dispose()
