@@ -75,21 +75,21 @@ internal sealed class DirectPartStage : IDisposable
     // block shared with the next part (cached). Before that, the unfinished last block moves to the front instead.
     private void WriteBlocks(bool final)
     {
-        var memory = Buffer.Memory;
+        var bytes = Buffer.Span;
         var headEnd = DirectFile.IsAligned(_start) ? _start : Math.Min((int)DirectFile.AlignDown(_start) + DirectFile.BlockSize, _end);
         var tailStart = Math.Max(headEnd, (int)DirectFile.AlignDown(_end));
         if (headEnd > _start)
-            _owner.WriteAt(memory.Span[_start..headEnd], _base + _start);
+            _owner.WriteAt(bytes[_start..headEnd], _base + _start);
         if (tailStart > headEnd)
-            _owner.WriteDirectAt(memory[headEnd..tailStart], _base + headEnd);
+            _owner.WriteDirectAt(bytes[headEnd..tailStart], _base + headEnd);
         if (final)
         {
             if (_end > tailStart)
-                _owner.WriteAt(memory.Span[tailStart.._end], _base + tailStart);
+                _owner.WriteAt(bytes[tailStart.._end], _base + tailStart);
             _start = _end; // nothing is appended after the final write
             return;
         }
-        memory.Span[tailStart.._end].CopyTo(memory.Span);
+        bytes[tailStart.._end].CopyTo(bytes);
         _base += tailStart;
         _end -= tailStart;
         _start = 0;

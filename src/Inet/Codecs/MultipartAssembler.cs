@@ -213,14 +213,15 @@ public sealed class MultipartAssembler : IDisposable
     }
 
     // Whole aligned blocks of a part; where the file system refuses direct writes after all, they go through the cache.
-    internal void WriteDirectAt(ReadOnlyMemory<byte> data, long fileOffset)
+    // Synchronous on purpose: on Unix an "asynchronous" file write is the same call made on a pool thread.
+    internal void WriteDirectAt(ReadOnlySpan<byte> data, long fileOffset)
     {
         EnterWrite();
         try
         {
             if (!_directFailed && TryWriteDirect(data, fileOffset))
                 return;
-            RandomAccess.Write(_handle, data.Span, fileOffset);
+            RandomAccess.Write(_handle, data, fileOffset);
         }
         finally
         {
@@ -228,28 +229,11 @@ public sealed class MultipartAssembler : IDisposable
         }
     }
 
-    internal async ValueTask WriteDirectAtAsync(ReadOnlyMemory<byte> data, long fileOffset, CancellationToken cancellationToken)
-    {
-        EnterWrite();
-        try
-        {
-            // The write itself is synchronous: on Unix an "asynchronous" file write is the same call on a pool thread.
-            cancellationToken.ThrowIfCancellationRequested();
-            if (!_directFailed && TryWriteDirect(data, fileOffset))
-                return;
-            await RandomAccess.WriteAsync(_handle, data, fileOffset, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _activeWrites);
-        }
-    }
-
-    private bool TryWriteDirect(ReadOnlyMemory<byte> data, long fileOffset)
+    private bool TryWriteDirect(ReadOnlySpan<byte> data, long fileOffset)
     {
         try
         {
-            RandomAccess.Write(_direct!, data.Span, fileOffset);
+            RandomAccess.Write(_direct!, data, fileOffset);
             return true;
         }
         catch (IOException)

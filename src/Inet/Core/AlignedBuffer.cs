@@ -25,8 +25,5 @@ internal sealed class AlignedBuffer
     public int Length { get; }
 
     /// <summary>The aligned bytes.</summary>
-    public Memory<byte> Memory => _array.AsMemory(_start, Length);
-
-    /// <summary>The aligned bytes as a span.</summary>
     public Span<byte> Span => _array.AsSpan(_start, Length);
 }

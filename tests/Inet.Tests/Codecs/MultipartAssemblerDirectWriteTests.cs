@@ -226,7 +226,7 @@ public sealed class MultipartAssemblerDirectWriteTests : IDisposable
         if (!assembler.WritesDirect)
             return; // nothing to fall back from on this system
         // A misaligned offset is refused by O_DIRECT (EINVAL): the bytes must land anyway, through the cache.
-        assembler.WriteDirectAt(data.AsMemory(1, 4096), 1);
+        assembler.WriteDirectAt(data.AsSpan(1, 4096), 1);
         Assert.False(assembler.WritesDirect);
         using (var writer = assembler.BeginPart(1, 0, data.Length))
         {
