@@ -191,7 +191,12 @@ public sealed class MultipartAssembler : IDisposable
         EnterWrite();
         try
         {
+            _options.WriteFault?.Invoke(fileOffset);
             RandomAccess.Write(_handle, data, fileOffset);
+        }
+        catch (IOException e) when (e is not OutputWriteException)
+        {
+            throw new OutputWriteException(FileName, e);
         }
         finally
         {
@@ -204,7 +209,12 @@ public sealed class MultipartAssembler : IDisposable
         EnterWrite();
         try
         {
+            _options.WriteFault?.Invoke(fileOffset);
             await RandomAccess.WriteAsync(_handle, data, fileOffset, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (e is not OutputWriteException)
+        {
+            throw new OutputWriteException(FileName, e);
         }
         finally
         {
@@ -219,9 +229,14 @@ public sealed class MultipartAssembler : IDisposable
         EnterWrite();
         try
         {
+            _options.WriteFault?.Invoke(fileOffset);
             if (!_directFailed && TryWriteDirect(data, fileOffset))
                 return;
             RandomAccess.Write(_handle, data, fileOffset);
+        }
+        catch (IOException e) when (e is not OutputWriteException)
+        {
+            throw new OutputWriteException(FileName, e);
         }
         finally
         {
@@ -360,6 +375,10 @@ public sealed class MultipartAssembler : IDisposable
             }
             catch (IOException) when (n < 1000 && (File.Exists(path) || new FileInfo(path).LinkTarget is not null))
             {
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException && !File.Exists(path))
+            {
+                throw new OutputWriteException(leaf, e); // e.g. no room for the preallocation, a read-only folder
             }
         }
     }

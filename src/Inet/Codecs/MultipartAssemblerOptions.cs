@@ -23,4 +23,7 @@ public sealed record MultipartAssemblerOptions
     /// per byte for large downloads. Each part is staged in a 1 MiB buffer until it ends; elsewhere this does nothing.
     /// </summary>
     public bool DirectWrites { get; init; }
+
+    /// <summary>Tests: called before each write with its file offset; an exception it throws stands for a failed write.</summary>
+    internal Action<long>? WriteFault { get; init; }
 }

@@ -80,6 +80,17 @@ public class NntpVerbTests
     }
 
     [Fact]
+    public async Task ExitCodes_OutputFileUnwritable_Is1_NotANetworkError()
+    {
+        var error = new StringWriter();
+        var code = await CliRunner.RunAsync(() => throw new Inet.Codecs.OutputWriteException("a.bin", new IOException("No space left on device")), error);
+
+        Assert.Equal(ExitCodes.Failure, code);
+        Assert.Contains("Cannot write a.bin: No space left on device", error.ToString());
+        Assert.Contains("run the same command again", error.ToString());
+    }
+
+    [Fact]
     public async Task Command_AgainstScriptedServer_StatMissingExits3()
     {
         await using var server = Server("C: STAT <gone@x>\nS: 430 No such article");

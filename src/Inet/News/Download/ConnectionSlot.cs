@@ -39,9 +39,9 @@ internal sealed class ConnectionSlot(NntpClientOptions options, int maxFailures,
         return true;
     }
 
-    /// <summary>True for the exceptions that mean the connection (not the data) failed.</summary>
+    /// <summary>True for the exceptions that mean the connection (not the data, not the output file) failed.</summary>
     public static bool IsConnectionFailure(Exception e) =>
-        e is IOException or TimeoutException or System.Net.Sockets.SocketException or ProtocolException
+        e is IOException and not Codecs.OutputWriteException or TimeoutException or System.Net.Sockets.SocketException or ProtocolException
             or System.Security.Authentication.AuthenticationException;
 
     /// <summary>Marks the work as cancelled: the connection may be mid-reply, so it is closed without QUIT.</summary>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Inet.Codecs;
 using Inet.News.Nzb;
 
 namespace Inet.News.Download;
@@ -27,7 +28,8 @@ public sealed class DownloadEngine
 
     /// <summary>
     /// Runs the job (or continues it from its state file). Cancelling stops it and keeps the partial files
-    /// for the next run; the report then has <see cref="DownloadReport.Cancelled"/> set.
+    /// for the next run; the report then has <see cref="DownloadReport.Cancelled"/> set. A file that cannot be written
+    /// (disk full) stops the job the same way and throws <see cref="OutputWriteException"/>; run it again once fixed.
     /// </summary>
     public async Task<DownloadReport> RunAsync(NzbDocument nzb, IProgress<DownloadProgress>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -67,17 +69,26 @@ public sealed class DownloadEngine
             }
         }
 
+        // A file that cannot be written (disk full) stops every connection: the job is kept for a resume.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = _options.Servers
             .SelectMany((s, index) => Enumerable.Range(0, s.Connections).Select(_ => new ConnectionWorker(run, index)))
-            .Select(w => Task.Run(() => w.RunAsync(cancellationToken), cancellationToken))
+            .Select(w => Task.Run(() => StopAllOnOutputFailureAsync(w, stop), stop.Token))
             .ToList();
         try
         {
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
+        catch (OutputWriteException)
+        {
+            await WhenAllEndedAsync(workers).ConfigureAwait(false);
+            foreach (var file in files)
+                file.Detach();
+            throw;
+        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await Task.WhenAll(workers.Select(w => w.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            await WhenAllEndedAsync(workers).ConfigureAwait(false);
             foreach (var file in files)
                 file.Detach();
             report.Cancelled = true;
@@ -100,6 +111,22 @@ public sealed class DownloadEngine
         report.Elapsed = clock.Elapsed;
         return report;
     }
+
+    private static async Task StopAllOnOutputFailureAsync(ConnectionWorker worker, CancellationTokenSource stop)
+    {
+        try
+        {
+            await worker.RunAsync(stop.Token).ConfigureAwait(false);
+        }
+        catch (OutputWriteException)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static Task WhenAllEndedAsync(IEnumerable<Task> tasks) =>
+        Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
 
     // A message-id that could not be sent as a command argument (CR/LF, spaces, brackets) is never requested.
     private static bool IsFetchable(string messageId)

@@ -88,6 +88,7 @@ internal sealed class DownloadFile
                     ExpectedPartCount = begin.IsMultipart ? Math.Max(begin.Total, 1) : 1,
                     Preallocate = true,
                     DirectWrites = job.DirectWrites,
+                    WriteFault = job.WriteFault,
                 };
                 var name = string.IsNullOrWhiteSpace(begin.Name) ? SubjectName : SafeFileName.Sanitize(begin.Name, SubjectName);
                 Assembler = new MultipartAssembler(job.OutputDirectory, name, options);

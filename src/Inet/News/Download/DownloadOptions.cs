@@ -41,6 +41,9 @@ public sealed record DownloadOptions
     /// </summary>
     public bool DirectWrites { get; init; } = true;
 
+    /// <summary>Tests: passed on to every file's assembler (<see cref="Codecs.MultipartAssemblerOptions.WriteFault"/>).</summary>
+    internal Action<long>? WriteFault { get; init; }
+
     /// <summary>Where warnings go.</summary>
     public ILogger? Logger { get; init; }
 }

@@ -34,8 +34,9 @@ public sealed class NewsRobot
         var report = new RobotReport();
         Directory.CreateDirectory(_options.OutputDirectory);
         _state = RobotStateStore.Load(_options.StatePath);
-        using var registry = new YencFileRegistry(_options.OutputDirectory, _options.DirectWrites);
+        using var registry = new YencFileRegistry(_options.OutputDirectory, _options.DirectWrites, _options.WriteFault);
         var downloader = new RobotDownloader(_options, report, progress, _log, OnArticleFinished);
+        var stoppedByOutput = false;
         try
         {
             var held = PartialFiles.Resume(_state, _options, registry, report);
@@ -48,11 +49,16 @@ public sealed class NewsRobot
         {
             report.Cancelled = true;
         }
+        catch (OutputWriteException)
+        {
+            stoppedByOutput = true; // like a cancel: half-assembled files are kept for the next run
+            throw;
+        }
         finally
         {
             lock (_stateGate)
             {
-                if (report.Cancelled)
+                if (report.Cancelled || stoppedByOutput)
                     PartialFiles.Keep(_state, _options, registry);
                 SaveStateLocked();
             }

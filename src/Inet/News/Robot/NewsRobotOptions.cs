@@ -34,6 +34,9 @@ public sealed record NewsRobotOptions
     /// </summary>
     public bool DirectWrites { get; init; } = true;
 
+    /// <summary>Tests: passed on to every file's assembler (<see cref="Codecs.MultipartAssemblerOptions.WriteFault"/>).</summary>
+    internal Action<long>? WriteFault { get; init; }
+
     /// <summary>Most articles looked at per group in one run (0 = all).</summary>
     public int MaxArticles { get; init; }
 

@@ -43,10 +43,33 @@ internal sealed class RobotDownloader
             _queue.Enqueue(article);
             _totalExpected += article.Bytes;
         }
+        // A file that cannot be written (disk full) stops every connection, not just the one that hit it.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, Math.Min(_options.Connections, _queue.Count))
-            .Select(_ => Task.Run(() => WorkerAsync(registry, cancellationToken), cancellationToken))
+            .Select(_ => Task.Run(() => StopAllOnOutputFailureAsync(registry, stop), stop.Token))
             .ToList();
-        await Task.WhenAll(workers).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+        }
+        catch (OutputWriteException)
+        {
+            await Task.WhenAll(workers.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async Task StopAllOnOutputFailureAsync(YencFileRegistry registry, CancellationTokenSource stop)
+    {
+        try
+        {
+            await WorkerAsync(registry, stop.Token).ConfigureAwait(false);
+        }
+        catch (OutputWriteException)
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            throw;
+        }
     }
 
     private async Task WorkerAsync(YencFileRegistry registry, CancellationToken cancellationToken)
@@ -65,7 +88,8 @@ internal sealed class RobotDownloader
                     await FetchAsync(client, decoder, registry, pending, cancellationToken).ConfigureAwait(false);
                     slot.Succeeded();
                 }
-                catch (Exception e) when (e is IOException or TimeoutException or System.Net.Sockets.SocketException && !cancellationToken.IsCancellationRequested)
+                catch (Exception e) when (e is IOException and not OutputWriteException or TimeoutException or System.Net.Sockets.SocketException
+                    && !cancellationToken.IsCancellationRequested)
                 {
                     _log.LogWarning("Connection lost ({Message}); reconnecting and retrying {Count} articles", e.Message, pending.Count);
                     Requeue(pending);

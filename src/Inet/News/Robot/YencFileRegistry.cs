@@ -14,11 +14,13 @@ internal sealed class YencFileRegistry : IDisposable
     private readonly string _directory;
 
     private readonly bool _directWrites;
+    private readonly Action<long>? _writeFault;
 
-    public YencFileRegistry(string directory, bool directWrites)
+    public YencFileRegistry(string directory, bool directWrites, Action<long>? writeFault = null)
     {
         _directory = directory;
         _directWrites = directWrites;
+        _writeFault = writeFault;
     }
 
     internal sealed class Entry(MultipartAssembler assembler, int total, string group, long? size)
@@ -65,6 +67,7 @@ internal sealed class YencFileRegistry : IDisposable
                     ExpectedPartCount = begin.IsMultipart ? total : 1,
                     OverwriteExisting = false,
                     DirectWrites = _directWrites,
+                    WriteFault = _writeFault,
                 };
                 _files[name] = entry = new Entry(new MultipartAssembler(_directory, name, options), begin.IsMultipart ? total : 1, group, options.ExpectedSize);
             }

@@ -321,6 +321,37 @@ public class NewsRobotTests
     }
 
     [Fact]
+    public async Task Run_DiskFull_StopsKeepingTheHalfFile_NextRunFetchesOnlyMissingParts()
+    {
+        await using var f = await RobotFixture.StartAsync();
+        var data = RobotFixture.RandomBytes(80_000, 47);
+        await f.PostYencAsync("full.bin", data, 10_000);
+        var writes = 0;
+        var options = f.Options(connections: 2) with
+        {
+            PipelineDepth = 1,
+            WriteFault = _ =>
+            {
+                if (Interlocked.Increment(ref writes) > 3)
+                    throw new IOException("No space left on device");
+            },
+        };
+
+        var error = await Assert.ThrowsAsync<Inet.Codecs.OutputWriteException>(() => new NewsRobot(options).RunAsync());
+
+        Assert.Equal("full.bin", error.FileName);
+        var partial = Assert.Single(RobotStateStore.Load(options.StatePath).Partial.Values);
+        Assert.InRange(partial.Parts.Count, 1, 3);
+        Assert.True(File.Exists(Path.Combine(f.Output.FullName, partial.TempLeaf)));
+
+        var second = await new NewsRobot(f.Options()).RunAsync();
+
+        Assert.Equal(8 - partial.Parts.Count, second.ArticlesFetched);
+        Assert.Equal(data, await File.ReadAllBytesAsync(Path.Combine(f.Output.FullName, "full.bin")));
+        Assert.Empty(RobotStateStore.Load(options.StatePath).Partial);
+    }
+
+    [Fact]
     public async Task Run_ResumedPartCorruptedOnDisk_IsFetchedAgain()
     {
         await using var f = await RobotFixture.StartAsync();
