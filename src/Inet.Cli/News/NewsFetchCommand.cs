@@ -25,12 +25,13 @@ internal static class NewsFetchCommand
         var depth = new Option<int>("--pipeline") { Description = "BODY commands in flight per connection", DefaultValueFactory = _ => 8 };
         var saveText = new Option<bool>("--save-text") { Description = "save text articles as .eml under DIR/text" };
         var json = new Option<bool>("--json") { Description = "print a JSON summary" };
+        var cached = new Option<bool>("--cached-writes") { Description = "write through the page cache (default: past it, O_DIRECT, where possible)" };
         var connection = new NntpConnectionOptions();
 
         var command = new Command("fetch", "Follow newsgroups: download and decode new binary posts into a folder");
         command.Arguments.Add(url);
         command.Arguments.Add(groups);
-        foreach (var o in new Option[] { output, state, minSize, maxSize, subject, from, newerThan, filterFile, connections, depth, saveText, json })
+        foreach (var o in new Option[] { output, state, minSize, maxSize, subject, from, newerThan, filterFile, connections, depth, saveText, json, cached })
             command.Options.Add(o);
         connection.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
@@ -52,6 +53,7 @@ internal static class NewsFetchCommand
                 Connections = Math.Max(1, parse.GetValue(connections)),
                 PipelineDepth = Math.Max(1, parse.GetValue(depth)),
                 SaveText = parse.GetValue(saveText),
+                DirectWrites = !parse.GetValue(cached),
                 Logger = logging?.CreateLogger("robot"),
             };
             var report = await RobotConsole.RunAsync(new NewsRobot(options), options.OutputDirectory, parse.GetValue(json), cancellationToken).ConfigureAwait(false);

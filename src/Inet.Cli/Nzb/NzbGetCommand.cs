@@ -30,11 +30,12 @@ internal static class NzbGetCommand
         var noPar2 = new Option<bool>("--no-par2") { Description = "skip the PAR2 check" };
         var noRepair = new Option<bool>("--no-repair") { Description = "verify with PAR2 but do not run par2 to repair" };
         var json = new Option<bool>("--json") { Description = "print a JSON summary" };
+        var cached = new Option<bool>("--cached-writes") { Description = "write through the page cache (default: past it, O_DIRECT, where possible)" };
         var connection = new NntpConnectionOptions();
 
         var command = new Command("get", "Download the files of an NZB (several connections and servers, resumable, PAR2 check)");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { servers, output, connections, depth, state, noPar2, noRepair, json })
+        foreach (var o in new Option[] { servers, output, connections, depth, state, noPar2, noRepair, json, cached })
             command.Options.Add(o);
         connection.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
@@ -70,6 +71,7 @@ internal static class NzbGetCommand
                 StateFile = parse.GetValue(state),
                 VerifyPar2 = !parse.GetValue(noPar2),
                 RepairPar2 = !parse.GetValue(noRepair),
+                DirectWrites = !parse.GetValue(cached),
                 Logger = logging?.CreateLogger("nzb"),
             };
             var report = await DownloadConsole.RunAsync(new DownloadEngine(options), read, parse.GetValue(json), parse.InvocationConfiguration.Output, cancellationToken).ConfigureAwait(false);

@@ -50,6 +50,20 @@ public sealed class NzbCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Get_CachedWrites_SameFiles()
+    {
+        await using var f = await DownloadFixture.StartAsync();
+        var a = DownloadFixture.RandomBytes(50_000, 35);
+        await f.PostAsync("a.bin", a, 7_000);
+        var output = Path.Combine(_dir, "cached");
+
+        var (code, stdout, error) = await CliHarness.RunAsync("nzb", "get", WriteNzb(f.Nzb), "--server", Url(f, 0), "-o", output, "--cached-writes", "--json");
+
+        Assert.True(code == ExitCodes.Ok, error + stdout);
+        Assert.Equal(a, await File.ReadAllBytesAsync(Path.Combine(output, "a.bin")));
+    }
+
+    [Fact]
     public async Task Get_SegmentMissingEverywhere_Exit3()
     {
         await using var f = await DownloadFixture.StartAsync();
