@@ -85,8 +85,8 @@ public sealed class PartWriter : IDisposable
     /// <summary>
     /// A view for decoders that write into the part's staging buffer themselves (no copy), or null when the file is
     /// written through the cache. Bytes past the part's announced end are counted but dropped, as by <see cref="Write"/>.
-    /// </summary>
     /// Only for decoders that compute the CRC (<see cref="DecoderComputesCrc"/>).
+    /// </summary>
     internal IBufferWriter<byte>? StagingWriter => _stage is null || IsDiscarding || !DecoderComputesCrc ? null : new StagingBufferWriter(this);
 
     private sealed class StagingBufferWriter(PartWriter part) : IBufferWriter<byte>
