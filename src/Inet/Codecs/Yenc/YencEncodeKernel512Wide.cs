@@ -1,0 +1,149 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Inet.Codecs.Yenc;
+
+/// <summary>
+/// 64 input bytes per step with AVX-512 VBMI2: add 42, find the bytes to escape with one vpermb and a
+/// compare, then each 32-byte half is spread by vpexpandb over a vector of '=' (positions from pdep/pext).
+/// The input always advances by 64, so loads never wait on line-end arithmetic: a block that ends a line
+/// stores the half holding the line end a second time, two bytes further on, and puts CRLF in the gap.
+/// </summary>
+internal static class YencEncodeKernel512Wide
+{
+    private const int Width = 64;
+    private const int Half = 32;
+
+    /// <summary>Shortest line this kernel handles: the bytes after a line end in a block (at most 63, so 126 output bytes) never end another.</summary>
+    public const int MinLineLength = 2 * Width - 1;
+
+    // Furthest a step writes past its start: both halves, CRLF, and a 64-byte store of the cut half.
+    private const int MaxWrite = 2 * Width + 2 + Width;
+
+    // Indexed by a byte's low 6 bits: NUL, LF, CR and '=' (0, 10, 13, 61) hold themselves, every other slot a
+    // value with other low bits, so one vpermb and one compare find the bytes that are always escaped.
+    private static ReadOnlySpan<byte> CriticalTable =>
+    [
+        0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 12, 13, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
+        33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 61, 63, 0,
+    ];
+
+    private static ReadOnlySpan<byte> Iota =>
+    [
+        0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
+        32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63,
+    ];
+
+    /// <summary>
+    /// Encodes src[i..end) while there is input for a whole block and room for its output; the caller
+    /// encodes the rest (and the data's final byte) with the scalar encoder. Needs
+    /// <paramref name="lineLength"/> of at least <see cref="MinLineLength"/>.
+    /// </summary>
+    public static void Run(ReadOnlySpan<byte> src, Span<byte> dst, int lineLength, ref int column, ref int i, ref int o, int end)
+    {
+        ref var s0 = ref MemoryMarshal.GetReference(src);
+        ref var d0 = ref MemoryMarshal.GetReference(dst);
+        var p = i;
+        var q = o;
+        var col = column;
+        var v42 = Vector512.Create((byte)42);
+        var v64 = Vector512.Create((byte)64);
+        var critical = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
+        var vTab = Vector512.Create((byte)'\t');
+        var vSpace = Vector512.Create((byte)' ');
+        var vDot = Vector512.Create((byte)'.');
+        var firstByte = Vector512.CreateScalar((byte)0xFF);
+        var equalSigns = Vector512.Create((byte)'=');
+        var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
+        var masks = YencMaskVector.Create();
+        while (p + Width <= end && dst.Length - q >= MaxWrite)
+        {
+            var c = Vector512.LoadUnsafe(ref s0, (nuint)p) + v42;
+            var escV = Vector512.Equals(Avx512Vbmi.PermuteVar64x8(critical, c), c);
+            if (col == 0)
+            {
+                // Rare: the previous block ended a line on its last byte, or this call starts a line.
+                escV |= (Vector512.Equals(c, vTab) | Vector512.Equals(c, vSpace) | Vector512.Equals(c, vDot)) & firstByte;
+            }
+            var esc = escV.ExtractMostSignificantBits();
+            var total = Width + BitOperations.PopCount(esc);
+            p += Width;
+            if (col + total < lineLength)
+            {
+                var value = c + (escV & v64);
+                var split = q + Half + BitOperations.PopCount((uint)esc);
+                ExpandHalf(value.GetLower(), (uint)esc, equalSigns, masks).StoreUnsafe(ref d0, (nuint)q);
+                ExpandHalf(value.GetUpper(), (uint)(esc >> 32), equalSigns, masks).StoreUnsafe(ref d0, (nuint)split);
+                q += total;
+                col += total;
+                continue;
+            }
+
+            // The line ends at the byte whose output reaches `room` characters.
+            var room = lineLength - col;
+            var outLow = Half + BitOperations.PopCount((uint)esc);
+            var last = room <= outLow
+                ? LastByte((uint)esc, room)
+                : Half + LastByte((uint)(esc >> 32), room - outLow);
+            // TAB or space ending the line, and TAB, space or '.' starting the next one, are escaped too; neither
+            // moves this line's end (its last byte ends it either way). Rare, so the masks are rebuilt only then.
+            var tabSpaceV = Vector512.Equals(c, vTab) | Vector512.Equals(c, vSpace);
+            var edges = (tabSpaceV.ExtractMostSignificantBits() & (1UL << last))
+                | ((tabSpaceV | Vector512.Equals(c, vDot)).ExtractMostSignificantBits() & (2UL << last));
+            if (edges != 0)
+            {
+                esc |= edges;
+                escV = masks.FromClearBits(~esc);
+                total = Width + BitOperations.PopCount(esc);
+                outLow = Half + BitOperations.PopCount((uint)esc);
+            }
+            // Output bytes of this line inside the block: CRLF goes after them.
+            var cut = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
+            var encoded = c + (escV & v64);
+            var low = ExpandHalf(encoded.GetLower(), (uint)esc, equalSigns, masks);
+            var high = ExpandHalf(encoded.GetUpper(), (uint)(esc >> 32), equalSigns, masks);
+            low.StoreUnsafe(ref d0, (nuint)q);
+            if (last < Half)
+            {
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cut), (ushort)0x0A0D);
+                Avx512Vbmi.PermuteVar64x8(low, iota + Vector512.Create((byte)cut)).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
+                high.StoreUnsafe(ref d0, (nuint)(q + outLow + 2));
+            }
+            else
+            {
+                high.StoreUnsafe(ref d0, (nuint)(q + outLow));
+                Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cut), (ushort)0x0A0D);
+                Avx512Vbmi.PermuteVar64x8(high, iota + Vector512.Create((byte)(cut - outLow))).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
+            }
+            q += total + 2;
+            col = total - cut;
+        }
+        i = p;
+        o = q;
+        column = col;
+    }
+
+    /// <summary>
+    /// Index of the byte whose output reaches <paramref name="room"/> (1..output length) characters: the
+    /// room-th set bit of the slot map, two slots per byte with the '=' one set only when escaped.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int LastByte(uint esc, int room)
+    {
+        var slots = 0xAAAAAAAAAAAAAAAAUL | Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
+        return BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << (room - 1), slots)) >> 1;
+    }
+
+    /// <summary>The output of 32 encoded bytes: '=' before each escaped one (bytes past the output are junk).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<byte> ExpandHalf(Vector256<byte> encoded, uint esc, Vector512<byte> equalSigns, YencMaskVector masks)
+    {
+        // Output positions of the data bytes: each input byte takes one slot, two when escaped ('=' first).
+        var spread = Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
+        var eqOut = Bmi2.X64.ParallelBitExtract(spread, 0xAAAAAAAAAAAAAAAAUL | spread);
+        return Avx512Vbmi2.Expand(equalSigns, masks.FromClearBits(eqOut), encoded.ToVector512Unsafe());
+    }
+}
