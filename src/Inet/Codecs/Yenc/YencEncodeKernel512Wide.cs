@@ -52,28 +52,28 @@ internal static class YencEncodeKernel512Wide
         var v42 = Vector512.Create((byte)42);
         var v64 = Vector512.Create((byte)64);
         var critical = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
-        var vTab = Vector512.Create((byte)'\t');
-        var vSpace = Vector512.Create((byte)' ');
-        var vDot = Vector512.Create((byte)'.');
-        var firstByte = Vector512.CreateScalar((byte)0xFF);
         var equalSigns = Vector512.Create((byte)'=');
         var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
         var masks = YencMaskVector.Create();
         while (p + Width <= end && dst.Length - q >= MaxWrite)
         {
-            var c = Vector512.LoadUnsafe(ref s0, (nuint)p) + v42;
-            var escV = Vector512.Equals(Avx512Vbmi.PermuteVar64x8(critical, c), c);
             if (col == 0)
             {
-                // Rare: the previous block ended a line on its last byte, or this call starts a line.
-                escV |= (Vector512.Equals(c, vTab) | Vector512.Equals(c, vSpace) | Vector512.Equals(c, vDot)) & firstByte;
+                // Rare (the previous block ended a line on its last byte, or this call starts a line): the
+                // line's first byte, where '.', TAB and space are escaped too, goes through the scalar step.
+                YencEncoderScalar.EncodeOne(Unsafe.Add(ref s0, p), dst, lineLength, false, ref col, ref q);
+                p++;
+                continue;
             }
+            var c = Vector512.LoadUnsafe(ref s0, (nuint)p) + v42;
+            var escV = Vector512.Equals(Avx512Vbmi.PermuteVar64x8(critical, c), c);
             var esc = escV.ExtractMostSignificantBits();
             var total = Width + BitOperations.PopCount(esc);
+            var start = p;
             p += Width;
             if (col + total < lineLength)
             {
-                var value = c + (escV & v64);
+                var value = Vector512.ConditionalSelect(escV, c + v64, c);
                 var split = q + Half + BitOperations.PopCount((uint)esc);
                 ExpandHalf(value.GetLower(), (uint)esc, equalSigns, masks).StoreUnsafe(ref d0, (nuint)q);
                 ExpandHalf(value.GetUpper(), (uint)(esc >> 32), equalSigns, masks).StoreUnsafe(ref d0, (nuint)split);
@@ -88,21 +88,24 @@ internal static class YencEncodeKernel512Wide
             var last = room <= outLow
                 ? LastByte((uint)esc, room)
                 : Half + LastByte((uint)(esc >> 32), room - outLow);
-            // TAB or space ending the line, and TAB, space or '.' starting the next one, are escaped too; neither
-            // moves this line's end (its last byte ends it either way). Rare, so the masks are rebuilt only then.
-            var tabSpaceV = Vector512.Equals(c, vTab) | Vector512.Equals(c, vSpace);
-            var edges = (tabSpaceV.ExtractMostSignificantBits() & (1UL << last))
-                | ((tabSpaceV | Vector512.Equals(c, vDot)).ExtractMostSignificantBits() & (2UL << last));
-            if (edges != 0)
+            // TAB or space ending the line, and TAB, space or '.' starting the next one inside this block, are
+            // escaped too; neither moves this line's end (its last byte ends it either way).
+            var edges = (IsTabOrSpace(Unsafe.Add(ref s0, start + last)) ? 1UL << last : 0)
+                | (last < Width - 1 && IsLineStartSpecial(Unsafe.Add(ref s0, start + last + 1)) ? 2UL << last : 0);
+            Vector512<byte> encoded;
+            if (edges == 0)
+            {
+                encoded = Vector512.ConditionalSelect(escV, c + v64, c);
+            }
+            else
             {
                 esc |= edges;
-                escV = masks.FromClearBits(~esc);
+                encoded = c + (masks.FromClearBits(~esc) & v64);
                 total = Width + BitOperations.PopCount(esc);
                 outLow = Half + BitOperations.PopCount((uint)esc);
             }
             // Output bytes of this line inside the block: CRLF goes after them.
             var cut = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
-            var encoded = c + (escV & v64);
             var low = ExpandHalf(encoded.GetLower(), (uint)esc, equalSigns, masks);
             var high = ExpandHalf(encoded.GetUpper(), (uint)(esc >> 32), equalSigns, masks);
             low.StoreUnsafe(ref d0, (nuint)q);
@@ -125,6 +128,14 @@ internal static class YencEncodeKernel512Wide
         o = q;
         column = col;
     }
+
+    /// <summary>True when input byte <paramref name="b"/> encodes to TAB or space.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsTabOrSpace(byte b) => (byte)(b + 42) is (byte)'\t' or (byte)' ';
+
+    /// <summary>True when input byte <paramref name="b"/> encodes to TAB, space or '.', escaped at a line start.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsLineStartSpecial(byte b) => (byte)(b + 42) is (byte)'\t' or (byte)' ' or (byte)'.';
 
     /// <summary>
     /// Index of the byte whose output reaches <paramref name="room"/> (1..output length) characters: the
