@@ -23,12 +23,12 @@ internal static class YencEncodeKernel512Wide
     // Furthest a step writes past its start: both halves, CRLF, and a 64-byte store of the cut half.
     private const int MaxWrite = 2 * Width + 2 + Width;
 
-    // Indexed by a byte's low 6 bits: NUL, LF, CR and '=' (0, 10, 13, 61) hold themselves, every other slot a
-    // value with other low bits, so one vpermb and one compare find the bytes that are always escaped.
+    // Indexed by a byte's low 5 bits: NUL, LF, CR and '=' at their own slots (0, 10, 13, 29 differ), elsewhere
+    // a value whose low 5 bits are not the slot's, so one vpermb and one compare find the bytes always escaped.
     private static ReadOnlySpan<byte> CriticalTable =>
     [
-        0, 2, 3, 4, 5, 6, 7, 8, 9, 10, 10, 12, 13, 13, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32,
-        33, 34, 35, 36, 37, 38, 39, 40, 41, 42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 61, 63, 0,
+        0, 2, 3, 4, 5, 6, 7, 8, 9, 10, (byte)'\n', 12, 13, (byte)'\r', 15, 16,
+        17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, (byte)'=', 31, 0,
     ];
 
     private static ReadOnlySpan<byte> Iota =>
@@ -49,9 +49,11 @@ internal static class YencEncodeKernel512Wide
         var p = i;
         var q = o;
         var col = column;
-        var v42 = Vector512.Create((byte)42);
-        var v64 = Vector512.Create((byte)64);
-        var critical = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
+        var v42 = Vector256.Create((byte)42);
+        var v64 = Vector256.Create((byte)64);
+        var allSet = Vector256<byte>.AllBitsSet;
+        var critical = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
+        var equalSigns256 = Vector256.Create((byte)'=');
         var equalSigns = Vector512.Create((byte)'=');
         var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
         var masks = YencMaskVector.Create();
@@ -65,18 +67,38 @@ internal static class YencEncodeKernel512Wide
                 p++;
                 continue;
             }
-            var c = Vector512.LoadUnsafe(ref s0, (nuint)p) + v42;
-            var escV = Vector512.Equals(Avx512Vbmi.PermuteVar64x8(critical, c), c);
-            var esc = escV.ExtractMostSignificantBits();
+            var low = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
+            var high = Vector256.LoadUnsafe(ref s0, (nuint)(p + Half)) + v42;
+            var escLowV = Vector256.Equals(Avx512Vbmi.VL.PermuteVar32x8(critical, low), low);
+            var escHighV = Vector256.Equals(Avx512Vbmi.VL.PermuteVar32x8(critical, high), high);
+            var escLow = escLowV.ExtractMostSignificantBits();
+            var escHigh = escHighV.ExtractMostSignificantBits();
+            var esc = escLow | ((ulong)escHigh << 32);
             var total = Width + BitOperations.PopCount(esc);
             var start = p;
             p += Width;
+            var encodedLow = Vector256.ConditionalSelect(escLowV, low + v64, low);
+            var encodedHigh = Vector256.ConditionalSelect(escHighV, high + v64, high);
+            // At most one escape per half (83% of random blocks): the expand mask is the compare's complement,
+            // so no integer mask has to be turned into a vector.
+            var few = ((escLow & (escLow - 1)) | (escHigh & (escHigh - 1))) == 0;
             if (col + total < lineLength)
             {
-                var value = Vector512.ConditionalSelect(escV, c + v64, c);
-                var split = q + Half + BitOperations.PopCount((uint)esc);
-                ExpandHalf(value.GetLower(), (uint)esc, equalSigns, masks).StoreUnsafe(ref d0, (nuint)q);
-                ExpandHalf(value.GetUpper(), (uint)(esc >> 32), equalSigns, masks).StoreUnsafe(ref d0, (nuint)split);
+                var split = q + Half + BitOperations.PopCount(escLow);
+                if (few)
+                {
+                    // 32-byte expands; the half's last byte, pushed out by an escape, lands at +32 from a store
+                    // of the encoded bytes one further on.
+                    encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
+                    Avx512Vbmi2.VL.Expand(equalSigns256, ~escLowV, encodedLow).StoreUnsafe(ref d0, (nuint)q);
+                    encodedHigh.StoreUnsafe(ref d0, (nuint)(split + 1));
+                    Avx512Vbmi2.VL.Expand(equalSigns256, ~escHighV, encodedHigh).StoreUnsafe(ref d0, (nuint)split);
+                }
+                else
+                {
+                    ExpandHalf(encodedLow, escLow, equalSigns, masks).StoreUnsafe(ref d0, (nuint)q);
+                    ExpandHalf(encodedHigh, escHigh, equalSigns, masks).StoreUnsafe(ref d0, (nuint)split);
+                }
                 q += total;
                 col += total;
                 continue;
@@ -84,42 +106,49 @@ internal static class YencEncodeKernel512Wide
 
             // The line ends at the byte whose output reaches `room` characters.
             var room = lineLength - col;
-            var outLow = Half + BitOperations.PopCount((uint)esc);
+            var outLow = Half + BitOperations.PopCount(escLow);
             var last = room <= outLow
-                ? LastByte((uint)esc, room)
-                : Half + LastByte((uint)(esc >> 32), room - outLow);
+                ? LastByte(escLow, room)
+                : Half + LastByte(escHigh, room - outLow);
             // TAB or space ending the line, and TAB, space or '.' starting the next one inside this block, are
             // escaped too; neither moves this line's end (its last byte ends it either way).
             var edges = (IsTabOrSpace(Unsafe.Add(ref s0, start + last)) ? 1UL << last : 0)
                 | (last < Width - 1 && IsLineStartSpecial(Unsafe.Add(ref s0, start + last + 1)) ? 2UL << last : 0);
-            Vector512<byte> encoded;
-            if (edges == 0)
+            Vector512<byte> lowOut;
+            Vector512<byte> highOut;
+            if (few && edges == 0)
             {
-                encoded = Vector512.ConditionalSelect(escV, c + v64, c);
+                lowOut = Avx512Vbmi2.Expand(equalSigns, Vector512.Create(~escLowV, allSet), encodedLow.ToVector512Unsafe());
+                highOut = Avx512Vbmi2.Expand(equalSigns, Vector512.Create(~escHighV, allSet), encodedHigh.ToVector512Unsafe());
             }
             else
             {
-                esc |= edges;
-                encoded = c + (masks.FromClearBits(~esc) & v64);
-                total = Width + BitOperations.PopCount(esc);
-                outLow = Half + BitOperations.PopCount((uint)esc);
+                if (edges != 0)
+                {
+                    esc |= edges;
+                    var escAll = masks.FromClearBits(~esc);
+                    encodedLow = low + (escAll.GetLower() & v64);
+                    encodedHigh = high + (escAll.GetUpper() & v64);
+                    total = Width + BitOperations.PopCount(esc);
+                    outLow = Half + BitOperations.PopCount((uint)esc);
+                }
+                lowOut = ExpandHalf(encodedLow, (uint)esc, equalSigns, masks);
+                highOut = ExpandHalf(encodedHigh, (uint)(esc >> 32), equalSigns, masks);
             }
             // Output bytes of this line inside the block: CRLF goes after them.
             var cut = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
-            var low = ExpandHalf(encoded.GetLower(), (uint)esc, equalSigns, masks);
-            var high = ExpandHalf(encoded.GetUpper(), (uint)(esc >> 32), equalSigns, masks);
-            low.StoreUnsafe(ref d0, (nuint)q);
+            lowOut.StoreUnsafe(ref d0, (nuint)q);
             if (last < Half)
             {
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cut), (ushort)0x0A0D);
-                Avx512Vbmi.PermuteVar64x8(low, iota + Vector512.Create((byte)cut)).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
-                high.StoreUnsafe(ref d0, (nuint)(q + outLow + 2));
+                Avx512Vbmi.PermuteVar64x8(lowOut, iota + Vector512.Create((byte)cut)).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
+                highOut.StoreUnsafe(ref d0, (nuint)(q + outLow + 2));
             }
             else
             {
-                high.StoreUnsafe(ref d0, (nuint)(q + outLow));
+                highOut.StoreUnsafe(ref d0, (nuint)(q + outLow));
                 Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cut), (ushort)0x0A0D);
-                Avx512Vbmi.PermuteVar64x8(high, iota + Vector512.Create((byte)(cut - outLow))).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
+                Avx512Vbmi.PermuteVar64x8(highOut, iota + Vector512.Create((byte)(cut - outLow))).StoreUnsafe(ref d0, (nuint)(q + cut + 2));
             }
             q += total + 2;
             col = total - cut;
