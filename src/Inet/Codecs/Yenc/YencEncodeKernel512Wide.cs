@@ -51,11 +51,12 @@ internal static class YencEncodeKernel512Wide
         var col = column;
         var v42 = Vector256.Create((byte)42);
         var v64 = Vector256.Create((byte)64);
-        var allSet = Vector256<byte>.AllBitsSet;
+        var v31 = Vector256.Create((byte)31);
         var critical = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(CriticalTable));
         var equalSigns256 = Vector256.Create((byte)'=');
         var equalSigns = Vector512.Create((byte)'=');
         var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
+        var iota256 = iota.GetLower();
         var masks = YencMaskVector.Create();
         while (p + Width <= end && dst.Length - q >= MaxWrite)
         {
@@ -77,8 +78,8 @@ internal static class YencEncodeKernel512Wide
             var total = Width + BitOperations.PopCount(esc);
             var start = p;
             p += Width;
-            var encodedLow = Vector256.ConditionalSelect(escLowV, low + v64, low);
-            var encodedHigh = Vector256.ConditionalSelect(escHighV, high + v64, high);
+            var encodedLow = low + (escLowV & v64);
+            var encodedHigh = high + (escHighV & v64);
             // At most one escape per half (83% of random blocks): the expand mask is the compare's complement,
             // so no integer mask has to be turned into a vector.
             var few = ((escLow & (escLow - 1)) | (escHigh & (escHigh - 1))) == 0;
@@ -90,9 +91,9 @@ internal static class YencEncodeKernel512Wide
                     // 32-byte expands; the half's last byte, pushed out by an escape, lands at +32 from a store
                     // of the encoded bytes one further on.
                     encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
-                    Avx512Vbmi2.VL.Expand(equalSigns256, ~escLowV, encodedLow).StoreUnsafe(ref d0, (nuint)q);
+                    ExpandFew(low, encodedLow, critical, equalSigns256).StoreUnsafe(ref d0, (nuint)q);
                     encodedHigh.StoreUnsafe(ref d0, (nuint)(split + 1));
-                    Avx512Vbmi2.VL.Expand(equalSigns256, ~escHighV, encodedHigh).StoreUnsafe(ref d0, (nuint)split);
+                    ExpandFew(high, encodedHigh, critical, equalSigns256).StoreUnsafe(ref d0, (nuint)split);
                 }
                 else
                 {
@@ -114,27 +115,45 @@ internal static class YencEncodeKernel512Wide
             // escaped too; neither moves this line's end (its last byte ends it either way).
             var edges = (IsTabOrSpace(Unsafe.Add(ref s0, start + last)) ? 1UL << last : 0)
                 | (last < Width - 1 && IsLineStartSpecial(Unsafe.Add(ref s0, start + last + 1)) ? 2UL << last : 0);
-            Vector512<byte> lowOut;
-            Vector512<byte> highOut;
             if (few && edges == 0)
             {
-                lowOut = Avx512Vbmi2.Expand(equalSigns, Vector512.Create(~escLowV, allSet), encodedLow.ToVector512Unsafe());
-                highOut = Avx512Vbmi2.Expand(equalSigns, Vector512.Create(~escHighV, allSet), encodedHigh.ToVector512Unsafe());
-            }
-            else
-            {
-                if (edges != 0)
+                // Output bytes of this line inside the block: CRLF goes after them, and the rest of that half's
+                // output is stored again two bytes further on.
+                var cutAt = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
+                var splitAt = q + outLow;
+                var lowFew = ExpandFew(low, encodedLow, critical, equalSigns256);
+                var highFew = ExpandFew(high, encodedHigh, critical, equalSigns256);
+                encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
+                lowFew.StoreUnsafe(ref d0, (nuint)q);
+                if (last < Half)
                 {
-                    esc |= edges;
-                    var escAll = masks.FromClearBits(~esc);
-                    encodedLow = low + (escAll.GetLower() & v64);
-                    encodedHigh = high + (escAll.GetUpper() & v64);
-                    total = Width + BitOperations.PopCount(esc);
-                    outLow = Half + BitOperations.PopCount((uint)esc);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cutAt), (ushort)0x0A0D);
+                    TailFew(lowFew, encodedLow, cutAt, iota256, v31).StoreUnsafe(ref d0, (nuint)(q + cutAt + 2));
+                    encodedHigh.StoreUnsafe(ref d0, (nuint)(splitAt + 3));
+                    highFew.StoreUnsafe(ref d0, (nuint)(splitAt + 2));
                 }
-                lowOut = ExpandHalf(encodedLow, (uint)esc, equalSigns, masks);
-                highOut = ExpandHalf(encodedHigh, (uint)(esc >> 32), equalSigns, masks);
+                else
+                {
+                    encodedHigh.StoreUnsafe(ref d0, (nuint)(splitAt + 1));
+                    highFew.StoreUnsafe(ref d0, (nuint)splitAt);
+                    Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cutAt), (ushort)0x0A0D);
+                    TailFew(highFew, encodedHigh, cutAt - outLow, iota256, v31).StoreUnsafe(ref d0, (nuint)(q + cutAt + 2));
+                }
+                q += total + 2;
+                col = total - cutAt;
+                continue;
             }
+            if (edges != 0)
+            {
+                esc |= edges;
+                var escAll = masks.FromClearBits(~esc);
+                encodedLow = low + (escAll.GetLower() & v64);
+                encodedHigh = high + (escAll.GetUpper() & v64);
+                total = Width + BitOperations.PopCount(esc);
+                outLow = Half + BitOperations.PopCount((uint)esc);
+            }
+            var lowOut = ExpandHalf(encodedLow, (uint)esc, equalSigns, masks);
+            var highOut = ExpandHalf(encodedHigh, (uint)(esc >> 32), equalSigns, masks);
             // Output bytes of this line inside the block: CRLF goes after them.
             var cut = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
             lowOut.StoreUnsafe(ref d0, (nuint)q);
@@ -175,6 +194,28 @@ internal static class YencEncodeKernel512Wide
     {
         var slots = 0xAAAAAAAAAAAAAAAAUL | Bmi2.X64.ParallelBitDeposit(esc, 0x5555555555555555UL);
         return BitOperations.TrailingZeroCount(Bmi2.X64.ParallelBitDeposit(1UL << (room - 1), slots)) >> 1;
+    }
+
+    /// <summary>
+    /// The first 32 output bytes of a half with at most one escape: the compare's complement is the expand mask
+    /// (a fresh compare, so the JIT keeps it in a mask register). An escape pushes the half's last byte out.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> ExpandFew(Vector256<byte> raw, Vector256<byte> encoded, Vector256<byte> critical, Vector256<byte> equalSigns)
+    {
+        var keep = Avx512BW.VL.CompareNotEqual(Avx512Vbmi.VL.PermuteVar32x8(critical, raw), raw);
+        return Avx512Vbmi2.VL.Expand(equalSigns, keep, encoded);
+    }
+
+    /// <summary>
+    /// A half's output from byte <paramref name="from"/> on, for <see cref="ExpandFew"/>'s vector plus the
+    /// pushed-out last encoded byte (output byte 32).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<byte> TailFew(Vector256<byte> expanded, Vector256<byte> encoded, int from, Vector256<byte> iota, Vector256<byte> v31)
+    {
+        var lastByte = Avx512Vbmi.VL.PermuteVar32x8(encoded, v31);
+        return Avx512Vbmi.VL.PermuteVar32x8x2(expanded, iota + Vector256.Create((byte)from), lastByte);
     }
 
     /// <summary>The output of 32 encoded bytes: '=' before each escaped one (bytes past the output are junk).</summary>
