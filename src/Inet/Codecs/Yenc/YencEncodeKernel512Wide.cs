@@ -58,47 +58,50 @@ internal static class YencEncodeKernel512Wide
         var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
         var iota256 = iota.GetLower();
         var masks = YencMaskVector.Create();
-        while (p + Width <= end && dst.Length - q >= MaxWrite)
+        var pLast = end - Width;
+        var qLast = dst.Length - MaxWrite;
+        if (col == 0 && p <= pLast && q <= qLast)
         {
-            if (col == 0)
-            {
-                // Rare (the previous block ended a line on its last byte, or this call starts a line): the
-                // line's first byte, where '.', TAB and space are escaped too, goes through the scalar step.
-                YencEncoderScalar.EncodeOne(Unsafe.Add(ref s0, p), dst, lineLength, false, ref col, ref q);
-                p++;
-                continue;
-            }
+            col = EncodeLineStart(Unsafe.Add(ref s0, p++), ref Unsafe.Add(ref d0, q));
+            q += col;
+        }
+        while (p <= pLast && q <= qLast)
+        {
             var low = Vector256.LoadUnsafe(ref s0, (nuint)p) + v42;
             var high = Vector256.LoadUnsafe(ref s0, (nuint)(p + Half)) + v42;
-            var escLowV = Vector256.Equals(Avx512Vbmi.VL.PermuteVar32x8(critical, low), low);
-            var escHighV = Vector256.Equals(Avx512Vbmi.VL.PermuteVar32x8(critical, high), high);
+            var permLow = Avx512Vbmi.VL.PermuteVar32x8(critical, low);
+            var permHigh = Avx512Vbmi.VL.PermuteVar32x8(critical, high);
+            var escLowV = Vector256.Equals(permLow, low);
+            var escHighV = Vector256.Equals(permHigh, high);
             var escLow = escLowV.ExtractMostSignificantBits();
             var escHigh = escHighV.ExtractMostSignificantBits();
-            var esc = escLow | ((ulong)escHigh << 32);
-            var total = Width + BitOperations.PopCount(esc);
+            var outLow = Half + BitOperations.PopCount(escLow);
+            var total = outLow + Half + BitOperations.PopCount(escHigh);
             var start = p;
             p += Width;
-            var encodedLow = low + (escLowV & v64);
-            var encodedHigh = high + (escHighV & v64);
+            // An escaped byte is NUL, LF, CR or '=' (or TAB, space, '.'), all below 64, so adding 64 is an OR.
+            var encodedLow = Avx512F.VL.TernaryLogic(low, escLowV, v64, 0xF8);
+            var encodedHigh = Avx512F.VL.TernaryLogic(high, escHighV, v64, 0xF8);
             // At most one escape per half (83% of random blocks): the expand mask is the compare's complement,
             // so no integer mask has to be turned into a vector.
             var few = ((escLow & (escLow - 1)) | (escHigh & (escHigh - 1))) == 0;
             if (col + total < lineLength)
             {
-                var split = q + Half + BitOperations.PopCount(escLow);
+                ref var out0 = ref Unsafe.Add(ref d0, q);
+                ref var out1 = ref Unsafe.Add(ref out0, outLow);
                 if (few)
                 {
                     // 32-byte expands; the half's last byte, pushed out by an escape, lands at +32 from a store
                     // of the encoded bytes one further on.
-                    encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
-                    ExpandFew(low, encodedLow, critical, equalSigns256).StoreUnsafe(ref d0, (nuint)q);
-                    encodedHigh.StoreUnsafe(ref d0, (nuint)(split + 1));
-                    ExpandFew(high, encodedHigh, critical, equalSigns256).StoreUnsafe(ref d0, (nuint)split);
+                    encodedLow.StoreUnsafe(ref out0, 1);
+                    ExpandFew(permLow, low, encodedLow, equalSigns256).StoreUnsafe(ref out0);
+                    encodedHigh.StoreUnsafe(ref out1, 1);
+                    ExpandFew(permHigh, high, encodedHigh, equalSigns256).StoreUnsafe(ref out1);
                 }
                 else
                 {
-                    ExpandHalf(encodedLow, escLow, equalSigns, masks).StoreUnsafe(ref d0, (nuint)q);
-                    ExpandHalf(encodedHigh, escHigh, equalSigns, masks).StoreUnsafe(ref d0, (nuint)split);
+                    ExpandHalf(encodedLow, escLow, equalSigns, masks).StoreUnsafe(ref out0);
+                    ExpandHalf(encodedHigh, escHigh, equalSigns, masks).StoreUnsafe(ref out1);
                 }
                 q += total;
                 col += total;
@@ -107,7 +110,7 @@ internal static class YencEncodeKernel512Wide
 
             // The line ends at the byte whose output reaches `room` characters.
             var room = lineLength - col;
-            var outLow = Half + BitOperations.PopCount(escLow);
+            var esc = escLow | ((ulong)escHigh << 32);
             var last = room <= outLow
                 ? LastByte(escLow, room)
                 : Half + LastByte(escHigh, room - outLow);
@@ -121,8 +124,8 @@ internal static class YencEncodeKernel512Wide
                 // output is stored again two bytes further on.
                 var cutAt = last + 1 + BitOperations.PopCount(Bmi2.X64.ZeroHighBits(esc, (ulong)(last + 1)));
                 var splitAt = q + outLow;
-                var lowFew = ExpandFew(low, encodedLow, critical, equalSigns256);
-                var highFew = ExpandFew(high, encodedHigh, critical, equalSigns256);
+                var lowFew = ExpandFew(permLow, low, encodedLow, equalSigns256);
+                var highFew = ExpandFew(permHigh, high, encodedHigh, equalSigns256);
                 encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
                 lowFew.StoreUnsafe(ref d0, (nuint)q);
                 if (last < Half)
@@ -141,6 +144,11 @@ internal static class YencEncodeKernel512Wide
                 }
                 q += total + 2;
                 col = total - cutAt;
+                if (col == 0 && p <= pLast)
+                {
+                    col = EncodeLineStart(Unsafe.Add(ref s0, p++), ref Unsafe.Add(ref d0, q));
+                    q += col;
+                }
                 continue;
             }
             if (edges != 0)
@@ -171,10 +179,33 @@ internal static class YencEncodeKernel512Wide
             }
             q += total + 2;
             col = total - cut;
+            if (col == 0 && p <= pLast)
+            {
+                col = EncodeLineStart(Unsafe.Add(ref s0, p++), ref Unsafe.Add(ref d0, q));
+                q += col;
+            }
         }
         i = p;
         o = q;
         column = col;
+    }
+
+    /// <summary>
+    /// Writes a line's first byte ('.', TAB and space are escaped there too) and returns its length: rare, as
+    /// a block ends a line on its last byte once in ~64 lines. Lines are long, so it never ends one.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int EncodeLineStart(byte input, ref byte dst)
+    {
+        var c = (byte)(input + 42);
+        if (c is 0 or (byte)'\n' or (byte)'\r' or (byte)'=' or (byte)'\t' or (byte)' ' or (byte)'.')
+        {
+            dst = (byte)'=';
+            Unsafe.Add(ref dst, 1) = (byte)(c + 64);
+            return 2;
+        }
+        dst = c;
+        return 1;
     }
 
     /// <summary>True when input byte <paramref name="b"/> encodes to TAB or space.</summary>
@@ -201,9 +232,9 @@ internal static class YencEncodeKernel512Wide
     /// (a fresh compare, so the JIT keeps it in a mask register). An escape pushes the half's last byte out.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<byte> ExpandFew(Vector256<byte> raw, Vector256<byte> encoded, Vector256<byte> critical, Vector256<byte> equalSigns)
+    private static Vector256<byte> ExpandFew(Vector256<byte> permuted, Vector256<byte> raw, Vector256<byte> encoded, Vector256<byte> equalSigns)
     {
-        var keep = Avx512BW.VL.CompareNotEqual(Avx512Vbmi.VL.PermuteVar32x8(critical, raw), raw);
+        var keep = Avx512BW.VL.CompareNotEqual(permuted, raw);
         return Avx512Vbmi2.VL.Expand(equalSigns, keep, encoded);
     }
 
