@@ -31,6 +31,13 @@ internal static class YencEncodeKernel512Wide
         17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, (byte)'=', 31, 0,
     ];
 
+    // EdgeClass bits: the input byte encodes to TAB or space (escaped ending a line), or to TAB, space or '.'
+    // (escaped starting one). StartOfLine is 2 so that shifting it by the last byte's index marks the next byte.
+    private const int EndOfLine = 1;
+    private const int StartOfLine = 2;
+
+    private static readonly byte[] EdgeClass = BuildEdgeClass();
+
     private static ReadOnlySpan<byte> Iota =>
     [
         0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31,
@@ -46,8 +53,8 @@ internal static class YencEncodeKernel512Wide
     {
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
-        var p = i;
-        var q = o;
+        nint p = i;
+        nint q = o;
         var col = column;
         var v42 = Vector256.Create((byte)42);
         var v64 = Vector256.Create((byte)64);
@@ -58,8 +65,9 @@ internal static class YencEncodeKernel512Wide
         var iota = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(Iota));
         var iota256 = iota.GetLower();
         var masks = YencMaskVector.Create();
-        var pLast = end - Width;
-        var qLast = dst.Length - MaxWrite;
+        nint pLast = end - Width;
+        nint qLast = dst.Length - MaxWrite;
+        ref var edgeClass = ref MemoryMarshal.GetArrayDataReference(EdgeClass);
         if (col == 0 && p <= pLast && q <= qLast)
         {
             col = EncodeLineStart(Unsafe.Add(ref s0, p++), ref Unsafe.Add(ref d0, q));
@@ -111,13 +119,13 @@ internal static class YencEncodeKernel512Wide
             // The line ends at the byte whose output reaches `room` characters.
             var room = lineLength - col;
             var esc = escLow | ((ulong)escHigh << 32);
-            var last = room <= outLow
-                ? LastByte(escLow, room)
-                : Half + LastByte(escHigh, room - outLow);
+            var inHigh = room > outLow;
+            var last = LastByte(inHigh ? escHigh : escLow, inHigh ? room - outLow : room) + (inHigh ? Half : 0);
             // TAB or space ending the line, and TAB, space or '.' starting the next one inside this block, are
-            // escaped too; neither moves this line's end (its last byte ends it either way).
-            var edges = (IsTabOrSpace(Unsafe.Add(ref s0, start + last)) ? 1UL << last : 0)
-                | (last < Width - 1 && IsLineStartSpecial(Unsafe.Add(ref s0, start + last + 1)) ? 2UL << last : 0);
+            // escaped too; neither moves this line's end (its last byte ends it either way). Rare.
+            var edgeEnd = Unsafe.Add(ref edgeClass, Unsafe.Add(ref s0, start + last)) & EndOfLine;
+            var edgeStart = Unsafe.Add(ref edgeClass, Unsafe.Add(ref s0, start + Math.Min(last + 1, Width - 1))) & (last < Width - 1 ? StartOfLine : 0);
+            var edges = edgeEnd | edgeStart;
             if (few && edges == 0)
             {
                 // Output bytes of this line inside the block: CRLF goes after them, and the rest of that half's
@@ -153,7 +161,7 @@ internal static class YencEncodeKernel512Wide
             }
             if (edges != 0)
             {
-                esc |= edges;
+                esc |= ((ulong)(edges & EndOfLine) << last) | ((ulong)(edges & StartOfLine) << last);
                 var escAll = masks.FromClearBits(~esc);
                 encodedLow = low + (escAll.GetLower() & v64);
                 encodedHigh = high + (escAll.GetUpper() & v64);
@@ -185,8 +193,8 @@ internal static class YencEncodeKernel512Wide
                 q += col;
             }
         }
-        i = p;
-        o = q;
+        i = (int)p;
+        o = (int)q;
         column = col;
     }
 
@@ -208,13 +216,19 @@ internal static class YencEncodeKernel512Wide
         return 1;
     }
 
-    /// <summary>True when input byte <paramref name="b"/> encodes to TAB or space.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsTabOrSpace(byte b) => (byte)(b + 42) is (byte)'\t' or (byte)' ';
-
-    /// <summary>True when input byte <paramref name="b"/> encodes to TAB, space or '.', escaped at a line start.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool IsLineStartSpecial(byte b) => (byte)(b + 42) is (byte)'\t' or (byte)' ' or (byte)'.';
+    private static byte[] BuildEdgeClass()
+    {
+        var table = new byte[256];
+        for (var b = 0; b < 256; b++)
+        {
+            var c = (byte)(b + 42);
+            if (c is (byte)'\t' or (byte)' ')
+                table[b] = EndOfLine | StartOfLine;
+            else if (c == (byte)'.')
+                table[b] = StartOfLine;
+        }
+        return table;
+    }
 
     /// <summary>
     /// Index of the byte whose output reaches <paramref name="room"/> (1..output length) characters: the
