@@ -99,12 +99,11 @@ internal static class YencEncodeKernel512Wide
                 ref var out1 = ref Unsafe.Add(ref out0, outLow);
                 if (few)
                 {
-                    // 32-byte expands; the half's last byte, pushed out by an escape, lands at +32 from a store
-                    // of the encoded bytes one further on.
-                    encodedLow.StoreUnsafe(ref out0, 1);
+                    // 32-byte expands; an escape pushes the half's last byte out of the vector, to output byte 32.
                     ExpandFew(permLow, low, encodedLow, equalSigns256).StoreUnsafe(ref out0);
-                    encodedHigh.StoreUnsafe(ref out1, 1);
+                    Unsafe.Add(ref out0, Half) = encodedLow.GetElement(Half - 1);
                     ExpandFew(permHigh, high, encodedHigh, equalSigns256).StoreUnsafe(ref out1);
+                    Unsafe.Add(ref out1, Half) = encodedHigh.GetElement(Half - 1);
                 }
                 else
                 {
@@ -134,19 +133,19 @@ internal static class YencEncodeKernel512Wide
                 var splitAt = q + outLow;
                 var lowFew = ExpandFew(permLow, low, encodedLow, equalSigns256);
                 var highFew = ExpandFew(permHigh, high, encodedHigh, equalSigns256);
-                encodedLow.StoreUnsafe(ref d0, (nuint)(q + 1));
                 lowFew.StoreUnsafe(ref d0, (nuint)q);
+                Unsafe.Add(ref d0, q + Half) = encodedLow.GetElement(Half - 1);
                 if (last < Half)
                 {
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cutAt), (ushort)0x0A0D);
                     TailFew(lowFew, encodedLow, cutAt, iota256, v31).StoreUnsafe(ref d0, (nuint)(q + cutAt + 2));
-                    encodedHigh.StoreUnsafe(ref d0, (nuint)(splitAt + 3));
                     highFew.StoreUnsafe(ref d0, (nuint)(splitAt + 2));
+                    Unsafe.Add(ref d0, splitAt + 2 + Half) = encodedHigh.GetElement(Half - 1);
                 }
                 else
                 {
-                    encodedHigh.StoreUnsafe(ref d0, (nuint)(splitAt + 1));
                     highFew.StoreUnsafe(ref d0, (nuint)splitAt);
+                    Unsafe.Add(ref d0, splitAt + Half) = encodedHigh.GetElement(Half - 1);
                     Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q + cutAt), (ushort)0x0A0D);
                     TailFew(highFew, encodedHigh, cutAt - outLow, iota256, v31).StoreUnsafe(ref d0, (nuint)(q + cutAt + 2));
                 }
