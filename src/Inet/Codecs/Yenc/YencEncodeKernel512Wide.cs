@@ -119,7 +119,13 @@ internal static class YencEncodeKernel512Wide
             var room = lineLength - col;
             var esc = escLow | ((ulong)escHigh << 32);
             var inHigh = room > outLow;
-            var last = LastByte(inHigh ? escHigh : escLow, inHigh ? room - outLow : room) + (inHigh ? Half : 0);
+            var escHalf = inHigh ? escHigh : escLow;
+            var roomHalf = inHigh ? room - outLow : room;
+            // With at most one escape in the half, that byte is roomHalf - 1, less one if the escape comes before it.
+            var lastHalf = few
+                ? roomHalf - 1 - BitOperations.PopCount(Bmi2.ZeroHighBits(escHalf, (uint)(roomHalf - 1)))
+                : LastByte(escHalf, roomHalf);
+            var last = lastHalf + (inHigh ? Half : 0);
             // TAB or space ending the line, and TAB, space or '.' starting the next one inside this block, are
             // escaped too; neither moves this line's end (its last byte ends it either way). Rare.
             var edgeEnd = Unsafe.Add(ref edgeClass, Unsafe.Add(ref s0, start + last)) & EndOfLine;
