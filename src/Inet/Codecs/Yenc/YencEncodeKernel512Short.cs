@@ -11,7 +11,7 @@ namespace Inet.Codecs.Yenc;
 /// at the edges of a line, '.', TAB and space), work out with pdep/pext where the data bytes land once an
 /// '=' is inserted before each escaped one, and vpexpandb spreads them there over a vector of '='.
 /// A line end inside the block cuts the output there and appends CRLF, and the next block starts after it;
-/// used for lines shorter than <see cref="YencEncodeKernel512.MinLineLength"/>, which can end twice in a block.
+/// used for lines shorter than <see cref="YencEncodeKernel512.MinLineLength"/>, which can end twice in its 64-byte block.
 /// </summary>
 internal static class YencEncodeKernel512Short
 {

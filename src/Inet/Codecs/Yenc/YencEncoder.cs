@@ -83,9 +83,6 @@ public sealed class YencEncoder
         var simdEnd = lastIndex >= 0 ? end - 1 : end;
         switch (Path)
         {
-            case YencSimdPath.Vector512 when LineLength >= YencEncodeKernel512Wide.MinLineLength:
-                YencEncodeKernel512Wide.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
-                break;
             case YencSimdPath.Vector512 when LineLength >= YencEncodeKernel512.MinLineLength:
                 YencEncodeKernel512.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
