@@ -60,19 +60,12 @@ internal static class YencDecodeKernel512
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
             var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
             var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
-            // Dot-stuffed input saves two of the four mask moves (~2 cycles each here): '=', CR and LF come from
-            // the keep-mask's lookup, and '.' only after a test in mask registers finds one starting a line
-            // (yEnc encoders escape it, so it is rare); the CR mask is then worked out where needed.
-            var cr = TMode.IsRaw ? 0 : Vector512.Equals(v, vCr).ExtractMostSignificantBits();
+            var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
             var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
-            var dot = TMode.IsRaw && (Vector512.Equals(v, vDot) & Vector512.Equals(prev, vLf)) != Vector512<byte>.Zero
-                ? Vector512.Equals(v, vDot).ExtractMostSignificantBits()
-                : 0;
+            var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
             var escaped = (eq << 1) | carryEq;
             var lf1 = (lf << 1) | carryLf;
-            var special = TMode.IsRaw
-                ? Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v).ExtractMostSignificantBits()
-                : eq | cr | lf;
+            var special = eq | cr | lf;
             var remove = special & ~escaped;
             var lineStart = lf1 & (eq | dot);
             var removeDots = false;
@@ -85,10 +78,8 @@ internal static class YencDecodeKernel512
                     break;
                 }
                 // A stuffed dot follows CRLF, so it is always a line-start candidate.
-                if (TMode.IsRaw && dot != 0)
+                if (TMode.IsRaw)
                 {
-                    cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
-                    carryCr = (Unsafe.Add(ref s0, p - 2) == (byte)'\r' ? 1UL : 0) | (Unsafe.Add(ref s0, p - 1) == (byte)'\r' ? 2UL : 0);
                     var stuffed = dot & lf1 & ((cr << 2) | carryCr);
                     remove |= stuffed;
                     removeDots = stuffed != 0;
