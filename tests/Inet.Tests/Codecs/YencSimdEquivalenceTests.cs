@@ -113,4 +113,48 @@ public class YencSimdEquivalenceTests
             Assert.Equal(expected, Encode(data, lineLength, path));
         return true;
     }
+    [Theory]
+    [InlineData(127)]
+    [InlineData(128)]
+    [InlineData(129)]
+    [InlineData(191)]
+    [InlineData(256)]
+    public void Encode_EdgeBytesAtEveryLineOffset_SimdEqualsScalar(int lineLength)
+    {
+        // TAB, space and '.' (escaped only at a line's edges) and always-escaped bytes, alone and next to each
+        // other, placed at every offset from the line ends and the 64-byte blocks of the SIMD kernels.
+        // Input bytes are output minus 42: 223 -> TAB, 246 -> space, 4 -> '.', 19 -> '=', 214 -> NUL, 65 -> 'k'.
+        byte[][] pieces = [[223], [246], [4], [19], [214, 19], [19, 223], [223, 4], [246, 19, 246], [4, 4, 223]];
+        foreach (var piece in pieces)
+        {
+            var data = new List<byte>();
+            for (var shift = 0; shift < 140; shift++)
+            {
+                data.AddRange(Enumerable.Repeat((byte)65, shift));
+                data.AddRange(piece);
+                data.AddRange(Enumerable.Repeat((byte)65, 61));
+            }
+            var input = data.ToArray();
+            var expected = Encode(input, lineLength);
+            foreach (var path in SimdPaths)
+                Assert.Equal(expected, Encode(input, lineLength, path));
+        }
+    }
+
+    [Fact]
+    public void Encode_TabOrSpaceAsLastByte_SimdEqualsScalar()
+    {
+        // The data's final byte is escaped when TAB or space, wherever it falls in a line or block.
+        foreach (var last in new byte[] { 223, 246, 4, 19 })
+        {
+            for (var length = 1; length < 300; length++)
+            {
+                var data = Random(length, length);
+                data[^1] = last;
+                var expected = Encode(data, 128);
+                foreach (var path in SimdPaths)
+                    Assert.Equal(expected, Encode(data, 128, path));
+            }
+        }
+    }
 }

@@ -83,8 +83,11 @@ public sealed class YencEncoder
         var simdEnd = lastIndex >= 0 ? end - 1 : end;
         switch (Path)
         {
-            case YencSimdPath.Vector512:
+            case YencSimdPath.Vector512 when LineLength >= YencEncodeKernel512.MinLineLength:
                 YencEncodeKernel512.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
+                break;
+            case YencSimdPath.Vector512:
+                YencEncodeKernel512Short.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
             case YencSimdPath.Vector256:
                 YencEncodeKernel256.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
