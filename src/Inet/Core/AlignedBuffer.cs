@@ -13,11 +13,22 @@ internal sealed class AlignedBuffer
 
     /// <summary>Allocates <paramref name="length"/> aligned bytes.</summary>
     public AlignedBuffer(int length)
+        : this(length, DirectFile.BlockSize)
+    {
+    }
+
+    private AlignedBuffer(int length, int alignment)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
-        _array = GC.AllocateUninitializedArray<byte>(length + DirectFile.BlockSize, pinned: true);
-        var address = (long)Marshal.UnsafeAddrOfPinnedArrayElement(_array, 0);
-        _start = (int)((DirectFile.BlockSize - (address & (DirectFile.BlockSize - 1))) & (DirectFile.BlockSize - 1));
+        _array = GC.AllocateUninitializedArray<byte>(length + alignment, pinned: true);
+        _start = (int)((alignment - (Address(_array) & (alignment - 1))) & (alignment - 1));
+        Length = length;
+    }
+
+    private AlignedBuffer(byte[] array, int start, int length)
+    {
+        _array = array;
+        _start = start;
         Length = length;
     }
 
@@ -26,4 +37,22 @@ internal sealed class AlignedBuffer
 
     /// <summary>The aligned bytes.</summary>
     public Span<byte> Span => _array.AsSpan(_start, Length);
+
+    /// <summary>Address of the first usable byte (for system calls about the memory itself).</summary>
+    public nint Address() => (nint)(Address(_array) + _start);
+
+    /// <summary>
+    /// One allocation aligned to <paramref name="alignment"/> (a power of two), cut into <paramref name="count"/>
+    /// buffers of <paramref name="length"/> bytes each (a multiple of the block size).
+    /// </summary>
+    public static (AlignedBuffer Whole, AlignedBuffer[] Slices) AllocateSlab(int length, int count, int alignment)
+    {
+        var whole = new AlignedBuffer(checked(length * count), alignment);
+        var slices = new AlignedBuffer[count];
+        for (var n = 0; n < count; n++)
+            slices[n] = new AlignedBuffer(whole._array, whole._start + (n * length), length);
+        return (whole, slices);
+    }
+
+    private static long Address(byte[] array) => (long)Marshal.UnsafeAddrOfPinnedArrayElement(array, 0);
 }
