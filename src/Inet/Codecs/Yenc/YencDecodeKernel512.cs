@@ -40,12 +40,10 @@ internal static class YencDecodeKernel512
         var lastLoad = src.Length - Width;
         var lastStore = dst.Length - Width;
         var vEq = Vector512.Create((byte)'=');
-        var vCr = Vector512.Create((byte)'\r');
         var vLf = Vector512.Create((byte)'\n');
         var vDot = Vector512.Create((byte)'.');
         var v42 = Vector512.Create((byte)42);
         var v106 = Vector512.Create((byte)106);
-        var masks = YencMaskVector.Create();
         var specials = Vector512.LoadUnsafe(ref MemoryMarshal.GetReference(SpecialsTable));
         // Inside the loop no '=' is escaped (blocks with "==" are declined), so "escaped" is simply
         // "the previous byte is '='"; only the byte before the first block needs checking against the state.
@@ -53,50 +51,33 @@ internal static class YencDecodeKernel512
             return true;
         ulong carryEq = escape ? 1UL : 0;
         ulong carryLf = Unsafe.Add(ref s0, p - 1) == (byte)'\n' ? 1UL : 0;
-        ulong carryCr = (Unsafe.Add(ref s0, p - 2) == (byte)'\r' ? 1UL : 0) | (Unsafe.Add(ref s0, p - 1) == (byte)'\r' ? 2UL : 0);
         var declined = false;
+        // Few live values and no calls in the loop: without profile data (native builds) the JIT otherwise keeps
+        // constants and counters on the stack, which halved the speed.
         while (p <= lastLoad && q <= lastStore)
         {
             var v = Vector512.LoadUnsafe(ref s0, (nuint)p);
             var prev = Vector512.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
             var eq = Vector512.Equals(v, vEq).ExtractMostSignificantBits();
-            var cr = Vector512.Equals(v, vCr).ExtractMostSignificantBits();
             var lf = Vector512.Equals(v, vLf).ExtractMostSignificantBits();
-            var dot = TMode.IsRaw ? Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
+            var special = Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v).ExtractMostSignificantBits();
             var escaped = (eq << 1) | carryEq;
             var lf1 = (lf << 1) | carryLf;
-            var special = eq | cr | lf;
-            var remove = special & ~escaped;
-            var lineStart = lf1 & (eq | dot);
-            var removeDots = false;
-            // Rare: an escaped '=', CR or LF, or a line starting with '=' or '.'; one test covers both.
-            if (((special & escaped) | lineStart) != 0)
+            var dotStart = TMode.IsRaw ? lf1 & Vector512.Equals(v, vDot).ExtractMostSignificantBits() : 0;
+            // Rare: an escaped '=', CR or LF, a line starting with '.' (stuffed, or the end of the article: left
+            // to the scalar decoder), or a line starting with '=' that may begin "=y".
+            if (((special & escaped) | dotStart | (lf1 & eq)) != 0
+                && ((special & escaped) != 0 || dotStart != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lf1 & eq, raw: false)))
             {
-                if ((special & escaped) != 0 || YencDecoderSimd.CandidatesNeedScalar(src, p, lineStart, TMode.IsRaw))
-                {
-                    declined = true;
-                    break;
-                }
-                // A stuffed dot follows CRLF, so it is always a line-start candidate.
-                if (TMode.IsRaw)
-                {
-                    var stuffed = dot & lf1 & ((cr << 2) | carryCr);
-                    remove |= stuffed;
-                    removeDots = stuffed != 0;
-                }
+                declined = true;
+                break;
             }
-            // Escaped: the previous byte is '=' (blocks with "==" are declined).
+            // Escaped: the previous byte is '=' (blocks with "==" are declined). Kept: all but '=', CR and LF.
             var decoded = v - Vector512.ConditionalSelect(Vector512.Equals(prev, vEq), v106, v42);
-            // Kept: everything but '=', CR and LF (none is escaped here), straight from one compare (a mask kept
-            // in a variable would be spilled to a vector), except when a stuffed dot goes too.
-            if (TMode.IsRaw && removeDots)
-                Avx512Vbmi2.Compress(Vector512<byte>.Zero, masks.FromClearBits(remove), decoded).StoreUnsafe(ref d0, (nuint)q);
-            else
-                Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v), decoded).StoreUnsafe(ref d0, (nuint)q);
-            q += Width - BitOperations.PopCount(remove);
+            Avx512Vbmi2.Compress(Vector512<byte>.Zero, ~Vector512.Equals(Avx512Vbmi.PermuteVar64x8(specials, v), v), decoded).StoreUnsafe(ref d0, (nuint)q);
+            q += Width - BitOperations.PopCount(special);
             carryEq = eq >> 63;
             carryLf = lf >> 63;
-            carryCr = cr >> 62;
             p += Width;
         }
         i = p;

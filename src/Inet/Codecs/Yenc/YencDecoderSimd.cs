@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace Inet.Codecs.Yenc;
 
@@ -56,6 +57,7 @@ internal static class YencDecoderSimd
     /// Checks line-start '=' and '.' candidates (bit k = position p + k): true when one may begin
     /// "=y", "CRLF.CRLF" or ".=y", or when the bytes that would tell are not in this chunk yet.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a call inside a kernel loop makes the JIT keep its vectors on the stack
     public static bool CandidatesNeedScalar(ReadOnlySpan<byte> src, int p, ulong candidates, bool raw)
     {
         while (candidates != 0)
