@@ -7,13 +7,11 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=', CR, LF (and '.'); the
-/// escape and line logic is plain integer work on those masks (shifts carry state from block to block),
-/// while the keep-mask for vpcompressb is one vector compare (a vpermb lookup finds CR, LF and '='), as
-/// blocks where one of those is escaped are left to the scalar decoder; only a removed stuffed dot needs
-/// the integer mask turned back into a vector. One test per block catches the rare cases for the scalar
-/// decoder: an escaped '=', CR or LF, and a line starting with '=' or '.' that may begin "=y" or the
-/// NNTP terminator.
+/// 64 bytes per step with AVX-512 VBMI2. Compares give 64-bit masks for '=' and LF (and '.'), a vpermb lookup
+/// one for '=', CR and LF together; the escape and line logic is integer work on those masks (shifts carry
+/// state from block to block), the keep-mask for vpcompressb is the lookup's compare again. One test per
+/// block catches the rare cases, which the scalar decoder takes: an escaped '=', CR or LF, a line starting
+/// with '.' (a stuffed dot or the NNTP terminator), and a line starting with "=y".
 /// </summary>
 internal static class YencDecodeKernel512
 {
