@@ -186,23 +186,7 @@ public sealed class MultipartAssembler : IDisposable
         }
     }
 
-    internal void WriteAt(ReadOnlySpan<byte> data, long fileOffset)
-    {
-        EnterWrite();
-        try
-        {
-            _options.WriteFault?.Invoke(fileOffset);
-            RandomAccess.Write(_handle, data, fileOffset);
-        }
-        catch (IOException e) when (e is not OutputWriteException)
-        {
-            throw new OutputWriteException(FileName, e);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _activeWrites);
-        }
-    }
+    internal void WriteAt(ReadOnlySpan<byte> data, long fileOffset) => Write(data, fileOffset, direct: false);
 
     internal async ValueTask WriteAtAsync(ReadOnlyMemory<byte> data, long fileOffset, CancellationToken cancellationToken)
     {
@@ -224,15 +208,16 @@ public sealed class MultipartAssembler : IDisposable
 
     // Whole aligned blocks of a part; where the file system refuses direct writes after all, they go through the cache.
     // Synchronous on purpose: on Unix an "asynchronous" file write is the same call made on a pool thread.
-    internal void WriteDirectAt(ReadOnlySpan<byte> data, long fileOffset)
+    internal void WriteDirectAt(ReadOnlySpan<byte> data, long fileOffset) => Write(data, fileOffset, direct: true);
+
+    private void Write(ReadOnlySpan<byte> data, long fileOffset, bool direct)
     {
         EnterWrite();
         try
         {
             _options.WriteFault?.Invoke(fileOffset);
-            if (!_directFailed && TryWriteDirect(data, fileOffset))
-                return;
-            RandomAccess.Write(_handle, data, fileOffset);
+            if (!direct || _direct is null || _directFailed || !TryWriteDirect(_direct, data, fileOffset))
+                RandomAccess.Write(_handle, data, fileOffset);
         }
         catch (IOException e) when (e is not OutputWriteException)
         {
@@ -244,11 +229,11 @@ public sealed class MultipartAssembler : IDisposable
         }
     }
 
-    private bool TryWriteDirect(ReadOnlySpan<byte> data, long fileOffset)
+    private bool TryWriteDirect(SafeFileHandle direct, ReadOnlySpan<byte> data, long fileOffset)
     {
         try
         {
-            RandomAccess.Write(_direct!, data, fileOffset);
+            RandomAccess.Write(direct, data, fileOffset);
             return true;
         }
         catch (IOException)
