@@ -69,26 +69,22 @@ public sealed class DownloadEngine
             }
         }
 
-        // A file that cannot be written (disk full) stops every connection: the job is kept for a resume.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = _options.Servers
             .SelectMany((s, index) => Enumerable.Range(0, s.Connections).Select(_ => new ConnectionWorker(run, index)))
-            .Select(w => Task.Run(() => StopAllOnOutputFailureAsync(w, stop), stop.Token))
-            .ToList();
+            .Select(w => (Func<CancellationToken, Task>)w.RunAsync);
         try
         {
-            await Task.WhenAll(workers).ConfigureAwait(false);
+            await WorkerGroup.RunAsync(workers, cancellationToken).ConfigureAwait(false);
         }
         catch (OutputWriteException)
         {
-            await WhenAllEndedAsync(workers).ConfigureAwait(false);
+            // Every connection has stopped: the job is kept for a resume.
             foreach (var file in files)
                 file.Detach();
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await WhenAllEndedAsync(workers).ConfigureAwait(false);
             foreach (var file in files)
                 file.Detach();
             report.Cancelled = true;
@@ -111,22 +107,6 @@ public sealed class DownloadEngine
         report.Elapsed = clock.Elapsed;
         return report;
     }
-
-    private static async Task StopAllOnOutputFailureAsync(ConnectionWorker worker, CancellationTokenSource stop)
-    {
-        try
-        {
-            await worker.RunAsync(stop.Token).ConfigureAwait(false);
-        }
-        catch (OutputWriteException)
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private static Task WhenAllEndedAsync(IEnumerable<Task> tasks) =>
-        Task.WhenAll(tasks.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default)));
 
     // A message-id that could not be sent as a command argument (CR/LF, spaces, brackets) is never requested.
     private static bool IsFetchable(string messageId)

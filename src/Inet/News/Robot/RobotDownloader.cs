@@ -43,33 +43,9 @@ internal sealed class RobotDownloader
             _queue.Enqueue(article);
             _totalExpected += article.Bytes;
         }
-        // A file that cannot be written (disk full) stops every connection, not just the one that hit it.
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, Math.Min(_options.Connections, _queue.Count))
-            .Select(_ => Task.Run(() => StopAllOnOutputFailureAsync(registry, stop), stop.Token))
-            .ToList();
-        try
-        {
-            await Task.WhenAll(workers).ConfigureAwait(false);
-        }
-        catch (OutputWriteException)
-        {
-            await Task.WhenAll(workers.Select(t => t.ContinueWith(_ => { }, TaskScheduler.Default))).ConfigureAwait(false);
-            throw;
-        }
-    }
-
-    private async Task StopAllOnOutputFailureAsync(YencFileRegistry registry, CancellationTokenSource stop)
-    {
-        try
-        {
-            await WorkerAsync(registry, stop.Token).ConfigureAwait(false);
-        }
-        catch (OutputWriteException)
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            throw;
-        }
+            .Select(_ => (Func<CancellationToken, Task>)(ct => WorkerAsync(registry, ct)));
+        await WorkerGroup.RunAsync(workers, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WorkerAsync(YencFileRegistry registry, CancellationToken cancellationToken)
