@@ -18,7 +18,6 @@ internal static partial class AlignedBufferPool
     private static readonly ConcurrentQueue<AlignedBuffer> Kept = new();
     private static readonly Lock Gate = new();
     private static int _size;
-    private static AlignedBuffer? _slab; // keeps the rotation's memory alive
 
     /// <summary>A buffer of exactly <paramref name="length"/> bytes (a multiple of the block size).</summary>
     public static AlignedBuffer Rent(int length)
@@ -48,8 +47,7 @@ internal static partial class AlignedBufferPool
             if (OperatingSystem.IsLinux())
                 TryAdviseHugePages(slab);
             foreach (var slice in slices)
-                Kept.Enqueue(slice);
-            _slab = slab;
+                Kept.Enqueue(slice); // each slice holds the one array, so the memory lives as long as any of them
             Volatile.Write(ref _size, length);
         }
     }
