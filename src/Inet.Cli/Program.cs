@@ -1,10 +1,9 @@
-using System.CommandLine;
 using Inet.Cli;
+using Inet.Cli.Native;
 using Inet.Core;
 
-var root = new RootCommand("inet: clients for NNTP, FTP, SMTP, POP3 and IMAP, with yEnc/uu codecs and a news robot.");
-foreach (var command in CommandCatalog.All())
-    root.Subcommands.Add(command);
+NativeBuildSelector.ExecBestBuild(args);
+var root = InetRootCommand.Create();
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
 {
