@@ -31,7 +31,7 @@ internal static class InetRootCommand
                 new HelpAction().Invoke(parse);
                 return ExitCodes.Usage;
             }
-            Console.Out.Write(parse.GetValue(verbose) ? VersionReport() : VersionLine() + "\n");
+            parse.InvocationConfiguration.Output.Write(parse.GetValue(verbose) ? VersionReport() : VersionLine() + "\n");
             return ExitCodes.Ok;
         });
         return root;

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using System.Runtime.Versioning;
 
 namespace Inet.Cli.Native;
 
@@ -28,10 +29,12 @@ internal static partial class NativeBuildSelector
     /// </summary>
     public static void ExecBestBuild(string[] args)
     {
-        if (!IsNative || RunningLevel != CpuLevels.Baseline || !OperatingSystem.IsLinux())
+        if (!OperatingSystem.IsLinux())
+            return;
+        if (!IsNative || RunningLevel != CpuLevels.Baseline)
             return;
         var wanted = Environment.GetEnvironmentVariable(LevelVariable);
-        var level = string.IsNullOrEmpty(wanted) ? CpuLevels.Best(CpuFlags.Read()) : wanted;
+        var level = wanted is { Length: > 0 } && CpuLevels.IsKnown(wanted) ? wanted : CpuLevels.Best(CpuFlags.Read());
         if (level == CpuLevels.Baseline || Environment.ProcessPath is not { } self)
             return;
         var build = self + "." + level;
@@ -45,6 +48,7 @@ internal static partial class NativeBuildSelector
 
     // NuGet does not keep file modes: `dotnet tool install` marks only the entry point executable. Execute
     // bits follow the read bits, as chmod a+X would give.
+    [SupportedOSPlatform("linux")]
     private static bool MakeExecutable(string path)
     {
         try

@@ -9,9 +9,7 @@ internal static class CliHarness
     /// <summary>Parses and invokes <paramref name="args"/> as the CLI would; returns the exit code, stdout and stderr.</summary>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
     {
-        var root = new RootCommand();
-        foreach (var command in CommandCatalog.All())
-            root.Subcommands.Add(command);
+        var root = InetRootCommand.Create();
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
