@@ -15,8 +15,9 @@ internal static class CpuLevels
         ("x86-64-v3", ["avx", "avx2", "bmi1", "bmi2", "f16c", "fma", "abm", "movbe", "xsave"]),
     ];
 
-    /// <summary>True for a level there is a native build of.</summary>
-    public static bool IsKnown(string level) => level == Baseline || Levels.Any(l => l.Level == level);
+    /// <summary>True when <paramref name="level"/> is one there is a native build of and the CPU has its every flag.</summary>
+    public static bool Runs(string level, IReadOnlySet<string> flags) =>
+        level == Baseline || Levels.Any(l => l.Level == level && l.Flags.All(flags.Contains));
 
     /// <summary>The best level whose every flag is present (flags as in /proc/cpuinfo: what the kernel enables).</summary>
     public static string Best(IReadOnlySet<string> flags)

@@ -11,7 +11,7 @@ namespace Inet.Cli.Native;
 /// </summary>
 internal static partial class NativeBuildSelector
 {
-    /// <summary>Set to a level name (<c>x86-64-v2</c>, <c>x86-64-v3</c>, <c>x86-64-v4</c>) to run that build.</summary>
+    /// <summary>Set to a level name (<c>x86-64-v2</c>, <c>x86-64-v3</c>, <c>x86-64-v4</c>) to run that build if the CPU can.</summary>
     public const string LevelVariable = "INET_CPU_LEVEL";
 
     /// <summary>The level the running native build was compiled for (set by scripts/pack.sh), or null.</summary>
@@ -33,8 +33,10 @@ internal static partial class NativeBuildSelector
             return;
         if (!IsNative || RunningLevel != CpuLevels.Baseline)
             return;
+        // The variable can only lower the level: a build for more than the CPU has would not start.
+        var flags = CpuFlags.Read();
         var wanted = Environment.GetEnvironmentVariable(LevelVariable);
-        var level = wanted is { Length: > 0 } && CpuLevels.IsKnown(wanted) ? wanted : CpuLevels.Best(CpuFlags.Read());
+        var level = wanted is { Length: > 0 } && CpuLevels.Runs(wanted, flags) ? wanted : CpuLevels.Best(flags);
         if (level == CpuLevels.Baseline || Environment.ProcessPath is not { } self)
             return;
         var build = self + "." + level;

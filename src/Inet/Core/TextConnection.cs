@@ -126,6 +126,7 @@ public sealed class TextConnection : IAsyncDisposable
         {
             await _writeStream.WriteAsync(_output.WrittenMemory, cancellationToken).ConfigureAwait(false);
             await _writeStream.FlushAsync(cancellationToken).ConfigureAwait(false);
+            AcknowledgeRepliesAtOnce();
         }
         catch
         {
@@ -135,6 +136,27 @@ public sealed class TextConnection : IAsyncDisposable
         finally
         {
             _output.Clear();
+        }
+    }
+
+    // A server that writes a reply in two small pieces (INN sends "101 Capability list:" on its own) holds the
+    // second back under Nagle's rule until the first is acknowledged, and Linux delays that acknowledgement by
+    // up to 40 ms. Quick-ack mode after each command lets the rest follow at once (it was 87 ms of a 110 ms
+    // `inet nntp URL date` against INN). The kernel leaves quick-ack mode by itself, so it is set per flush.
+    private static readonly byte[] One = [1, 0, 0, 0];
+
+    private void AcknowledgeRepliesAtOnce()
+    {
+        const int IpProtoTcp = 6, TcpQuickAck = 12;
+        if (_socket is null || !OperatingSystem.IsLinux())
+            return;
+        try
+        {
+            _socket.SetRawSocketOption(IpProtoTcp, TcpQuickAck, One);
+        }
+        catch (SocketException)
+        {
+            // Only a latency hint.
         }
     }
 

@@ -86,10 +86,12 @@ public sealed class CpuLevelTests
         Assert.Empty(CpuFlags.Read(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"))));
 
     [Theory]
-    [InlineData("x86-64-v2", true)]
-    [InlineData("x86-64-v4", true)]
-    [InlineData("../../bin/sh", false)]
-    [InlineData("x86-64-v5", false)]
-    public void IsKnown_AcceptsOnlyBuiltLevels(string level, bool known) =>
-        Assert.Equal(known, CpuLevels.IsKnown(level));
+    [InlineData("x86-64-v2", Zen3, true)]
+    [InlineData("x86-64-v3", Zen3, true)]
+    [InlineData("x86-64-v4", Zen3, false)]
+    [InlineData("x86-64-v4", IceLake, true)]
+    [InlineData("../../bin/sh", IceLake, false)]
+    [InlineData("x86-64-v5", IceLake, false)]
+    public void Runs_OnlyBuiltLevelsTheCpuHas(string level, string flags, bool runs) =>
+        Assert.Equal(runs, CpuLevels.Runs(level, CpuFlags.Parse(flags)));
 }
