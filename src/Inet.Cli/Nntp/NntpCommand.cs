@@ -23,6 +23,7 @@ internal static class NntpCommand
         connection.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliRunner.RunAsync(async () =>
         {
+            var console = parse.InvocationConfiguration;
             var address = ServerAddress.Parse(parse.GetValue(url)!, NntpClient.Schemes);
             var options = connection.Build(parse, address, out var loggerFactory);
             using var logging = loggerFactory;
@@ -30,10 +31,12 @@ internal static class NntpCommand
                 parse.GetValue(json), parse.GetValue(output), parse.GetValue(group) ?? (address.Path.Length > 0 ? address.Path : null));
             NntpVerbs.Validate(request);
             await using var client = await NntpClient.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
-            var code = await NntpVerbs.RunAsync(client, request, Console.Out, cancellationToken).ConfigureAwait(false);
+            if (options.UseCompression && !client.IsCompressed)
+                await console.Error.WriteLineAsync("inet: the server does not offer COMPRESS DEFLATE; continuing uncompressed").ConfigureAwait(false);
+            var code = await NntpVerbs.RunAsync(client, request, console.Output, cancellationToken).ConfigureAwait(false);
             await client.QuitAsync(cancellationToken).ConfigureAwait(false);
             return code;
-        }));
+        }, parse.InvocationConfiguration.Error));
         return command;
     }
 }

@@ -29,13 +29,14 @@ internal sealed class NntpConnectionOptions
 
     /// <summary>
     /// Client options for <paramref name="address"/>: password from the URL, --password-file, INET_PASSWORD or ~/.netrc;
-    /// eager login when both user and password are known. <paramref name="logging"/> (for --verbose) is the caller's to dispose.
+    /// eager login when both user and password are known. <paramref name="logging"/> (for --verbose, writing the
+    /// transcript to the invocation's stderr) is the caller's to dispose.
     /// </summary>
     public NntpClientOptions Build(ParseResult parse, ServerAddress address, out ILoggerFactory? logging)
     {
         var (user, password) = CredentialResolver.Resolve(address, parse.GetValue(PasswordFile), "INET_PASSWORD");
         var roots = parse.GetValue(CaFile) is { } ca ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificateFromFile(ca)) : null;
-        logging = parse.GetValue(Verbose) ? LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Trace).AddFilter(_ => true)) : null;
+        logging = parse.GetValue(Verbose) ? TranscriptLogger.CreateFactory(parse.InvocationConfiguration.Error) : null;
         return new NntpClientOptions
         {
             Connection = new ConnectionSettings

@@ -133,7 +133,8 @@ internal static class NntpVerbs
             return ExitCodes.Ok;
         }
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await using var stdout = Console.OpenStandardOutput();
+        // The real stdout gets the bytes as they are; a test's writer gets them as UTF-8 text.
+        await using var stdout = output == Console.Out ? Console.OpenStandardOutput() : new TextWriterStream(output);
         await CopyAsync(client, request.Verb, id, stdout, cancellationToken).ConfigureAwait(false);
         await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
         return ExitCodes.Ok;

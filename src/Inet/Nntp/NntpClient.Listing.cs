@@ -105,7 +105,9 @@ public sealed partial class NntpClient
 
     /// <summary>
     /// OVER (224), falling back to XOVER (RFC 2980) when the server does not know OVER. Lines are
-    /// parsed with LIST OVERVIEW.FMT into typed records as they arrive.
+    /// parsed with LIST OVERVIEW.FMT into typed records as they arrive. A range with no articles
+    /// in it (423, or 420 from XOVER) yields nothing, as an empty folder lists nothing; without a
+    /// range (the current article) the refusal is thrown.
     /// </summary>
     public async IAsyncEnumerable<OverviewRecord> OverAsync(ArticleRange? range = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -130,6 +132,8 @@ public sealed partial class NntpClient
         {
             reply = await CommandAsync("XOVER" + argument, cancellationToken).ConfigureAwait(false);
         }
+        if (range is not null && IsEmptyRange(reply))
+            yield break;
         if (reply.Code != 224)
             throw Refusal(reply);
         await foreach (var line in ReadBlockLinesAsync(cancellationToken).ConfigureAwait(false))
@@ -144,13 +148,16 @@ public sealed partial class NntpClient
     public IAsyncEnumerable<OverviewRecord> OverAsync(ArticleId article, CancellationToken cancellationToken = default) =>
         OverByArgumentAsync(article, cancellationToken);
 
-    /// <summary>HDR header range (225), falling back to XHDR (221) when HDR is unknown.</summary>
+    /// <summary>
+    /// HDR header range (225), falling back to XHDR (221) when HDR is unknown. A range with no
+    /// articles in it (423, or 420 from XHDR) yields nothing; without a range the refusal is thrown.
+    /// </summary>
     public IAsyncEnumerable<HeaderValue> HdrAsync(string header, ArticleRange? range = null, CancellationToken cancellationToken = default) =>
-        HeaderLinesAsync(header, range?.ToString(), cancellationToken);
+        HeaderLinesAsync(header, range?.ToString(), emptyRangeIsListing: range is not null, cancellationToken);
 
-    /// <summary>HDR for one article by message-id or the current article.</summary>
+    /// <summary>HDR for one article by message-id or the current article; a missing article is thrown.</summary>
     public IAsyncEnumerable<HeaderValue> HdrAsync(string header, ArticleId article, CancellationToken cancellationToken = default) =>
-        HeaderLinesAsync(header, article.IsCurrent ? null : article.ToString(), cancellationToken);
+        HeaderLinesAsync(header, article.IsCurrent ? null : article.ToString(), emptyRangeIsListing: false, cancellationToken);
 
     /// <summary>XHDR written to a stream as "number value" lines, like nntplib's <c>xhdr(hdr, range, file=)</c>.</summary>
     public async Task<int> CopyHdrToAsync(string header, ArticleRange range, Stream destination, CancellationToken cancellationToken = default)
@@ -192,7 +199,7 @@ public sealed partial class NntpClient
         }
     }
 
-    private async IAsyncEnumerable<HeaderValue> HeaderLinesAsync(string header, string? argument,
+    private async IAsyncEnumerable<HeaderValue> HeaderLinesAsync(string header, string? argument, bool emptyRangeIsListing,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         CommandGuard.CheckToken(header, nameof(header));
@@ -209,11 +216,19 @@ public sealed partial class NntpClient
         {
             reply = await CommandAsync("XHDR" + suffix, cancellationToken).ConfigureAwait(false);
         }
+        if (emptyRangeIsListing && IsEmptyRange(reply))
+            yield break;
         if (reply.Code is not (225 or 221))
             throw Refusal(reply);
         await foreach (var line in ReadBlockLinesAsync(cancellationToken).ConfigureAwait(false))
             yield return ParseHeaderLine(line.Span);
     }
+
+    /// <summary>
+    /// "No articles in that range": 423 (RFC 3977), or 420 from servers that answer XOVER/XHDR as
+    /// RFC 2980 has it. Only asked when a range was sent, so 420 cannot mean "no current article".
+    /// </summary>
+    private static bool IsEmptyRange(Reply reply) => reply.Code is 423 or 420;
 
     private HeaderValue ParseHeaderLine(ReadOnlySpan<byte> line)
     {

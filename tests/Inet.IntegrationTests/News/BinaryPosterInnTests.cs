@@ -112,9 +112,9 @@ public sealed class BinaryPosterInnTests(NntpServerFixture server) : IDisposable
     }
 
     [RequiresNntpServerFact]
-    public async Task Cli_NewsPost_ToInn_WritesNzbAndExits0()
+    public async Task Cli_NewsPost_ToInn_WritesNzbAndExits0_PartsDecodeToTheFile()
     {
-        var (path, _) = WriteFile("inn-cli.bin", 40_000);
+        var (path, data) = WriteFile("inn-cli.bin", 40_000);
         var nzbPath = Path.Combine(_dir, "cli.nzb");
         var root = new RootCommand();
         foreach (var command in CommandCatalog.All())
@@ -128,9 +128,22 @@ public sealed class BinaryPosterInnTests(NntpServerFixture server) : IDisposable
         await using var nzb = File.OpenRead(nzbPath);
         var file = Assert.Single((await NzbReader.ReadAsync(nzb)).Document.Files);
         Assert.Equal(3, file.Segments.Count);
+        var decoded = new byte[data.Length];
+        var covered = 0L;
+        var reader = new YencPartReader();
         await using var client = await NntpClient.ConnectAsync(Client());
         foreach (var segment in file.Segments)
-            await client.StatAsync(ArticleId.ByMessageId("<" + segment.MessageId + ">"));
+        {
+            await using var body = await client.OpenBodyAsync(ArticleId.ByMessageId("<" + segment.MessageId + ">"));
+            var output = new MemoryStream();
+            var part = await reader.ReadAsync(body.Content, output);
+            Assert.True(part.IsOk, part.Status.ToString());
+            Assert.Equal(part.ExpectedPartCrc32, part.Crc32);
+            output.ToArray().CopyTo(decoded, part.Offset);
+            covered += output.Length;
+        }
+        Assert.Equal(data.Length, covered);
+        Assert.Equal(data, decoded);
     }
 
     [RequiresNntpServerFact(NeedsTlsPort = true)]

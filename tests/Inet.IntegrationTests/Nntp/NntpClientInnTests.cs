@@ -31,11 +31,10 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         };
     }
 
-    private static string NewMessageId() => $"<{Guid.NewGuid():N}@inet.test>";
+    private static string NewMessageId() => TestArticles.NewMessageId();
 
     private static MemoryStream TextArticle(string messageId, string subject, string body, string group = NntpServerSettings.TestGroup) =>
-        new(Encoding.UTF8.GetBytes(
-            $"From: Inet Tests <tests@example.test>\r\nNewsgroups: {group}\r\nSubject: {subject}\r\nMessage-ID: {messageId}\r\n\r\n{body}"));
+        TestArticles.Text(messageId, subject, body, group);
 
     [RequiresNntpServerFact]
     public async Task Connect_TransitInn_SwitchesToReaderMode()
@@ -62,16 +61,17 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         Assert.Equal(subject, article.Subject);
 
         var group = await client.GroupAsync(NntpServerSettings.TestGroup);
-        Assert.True(group.Count >= 1 && group.Last >= group.First);
         var stat = await client.StatAsync(id);
         Assert.Equal(id, stat.MessageId);
 
-        // INN assigns the number when the article is filed; find it via OVER.
+        // INN assigns the number when the article is filed (its Xref); OVER by that number finds it.
+        var number = await TestArticles.NumberInAsync(client, id);
+        Assert.InRange(number, group.First, group.Last);
         var overview = new List<OverviewRecord>();
-        await foreach (var record in client.OverAsync(ArticleRange.From(group.First)))
+        await foreach (var record in client.OverAsync(ArticleRange.Single(number)))
             overview.Add(record);
-        var mine = Assert.Single(overview, r => r.MessageId == id);
-        Assert.Equal(subject, mine.Subject);
+        var mine = Assert.Single(overview);
+        Assert.Equal((number, id, subject), (mine.Number, mine.MessageId, mine.Subject));
         Assert.True(mine.Bytes > 0);
         Assert.Equal(id, (await client.StatAsync(mine.Number)).MessageId);
 
@@ -90,15 +90,18 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
     public async Task NextAndLast_WalkTheGroup()
     {
         await using var client = await NntpClient.ConnectAsync(Options());
-        await client.PostAsync(TextArticle(NewMessageId(), "walk 1", "a\r\n"));
-        await client.PostAsync(TextArticle(NewMessageId(), "walk 2", "b\r\n"));
+        var (id1, id2) = (NewMessageId(), NewMessageId());
+        await client.PostAsync(TextArticle(id1, "walk 1", "a\r\n"));
+        await client.PostAsync(TextArticle(id2, "walk 2", "b\r\n"));
+        var (n1, n2) = (await TestArticles.NumberInAsync(client, id1), await TestArticles.NumberInAsync(client, id2));
+        Assert.True(n2 > n1);
         var group = await client.GroupAsync(NntpServerSettings.TestGroup);
-        Assert.True(group.Count >= 2);
-        var first = await client.StatAsync(group.First);
+        Assert.Equal(id1, (await client.StatAsync(n1)).MessageId);
+        // Another client may post in between, so NEXT lands after n1 and no later than n2.
         var next = await client.NextAsync();
-        Assert.True(next.Number > first.Number);
+        Assert.InRange(next.Number, n1 + 1, n2);
         var back = await client.LastAsync();
-        Assert.Equal(first.Number, back.Number);
+        Assert.Equal((n1, id1), (back.Number, back.MessageId));
         await client.StatAsync(group.Last);
         await Assert.ThrowsAsync<NntpNoSuchArticleException>(() => client.NextAsync());
     }
@@ -112,6 +115,30 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         await Assert.ThrowsAsync<NntpNoSuchGroupException>(() => client.GroupAsync("inet.no.such.group"));
         var empty = await client.GroupAsync(NntpServerSettings.EmptyGroup);
         Assert.Equal(0, empty.Count);
+    }
+
+    [RequiresNntpServerFact]
+    public async Task EmptyGroup_RangeListings_YieldNothing_MissingArticleStillThrows()
+    {
+        await using var client = await NntpClient.ConnectAsync(Options());
+        var group = await client.GroupAsync(NntpServerSettings.EmptyGroup);
+        Assert.Equal(0, group.Count);
+
+        Assert.Empty(await ToListAsync(client.OverAsync(ArticleRange.From(1))));
+        Assert.Empty(await ToListAsync(client.HdrAsync("Subject", ArticleRange.From(1))));
+        Assert.Empty(await ToListAsync(client.ListGroupAsync(NntpServerSettings.EmptyGroup, ArticleRange.From(1))));
+        Assert.Empty(await ToListAsync(client.NewNewsAsync(NntpServerSettings.EmptyGroup, DateTimeOffset.UtcNow.AddYears(-30))));
+        var missing = await Assert.ThrowsAsync<NntpNoSuchArticleException>(() => client.StatAsync(1));
+        Assert.Equal(423, missing.Code);
+        Assert.Equal(NntpServerSettings.EmptyGroup, (await client.GroupAsync(NntpServerSettings.EmptyGroup)).Name);
+    }
+
+    private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
+    {
+        var list = new List<T>();
+        await foreach (var item in source)
+            list.Add(item);
+        return list;
     }
 
     [RequiresNntpServerFact]
@@ -217,9 +244,10 @@ public sealed class NntpClientInnTests(NntpServerFixture server)
         Assert.Contains(times, t => t.Name == NntpServerSettings.TestGroup);
         Assert.NotEmpty(await client.ListHeadersAsync());
 
-        var group = await client.GroupAsync(NntpServerSettings.TestGroup);
+        var number = await TestArticles.NumberInAsync(client, id);
+        await client.GroupAsync(NntpServerSettings.TestGroup);
         var matches = new List<HeaderValue>();
-        await foreach (var m in client.XPatAsync("Subject", ArticleRange.From(group.First), ["*" + subject[5..] + "*"]))
+        await foreach (var m in client.XPatAsync("Subject", ArticleRange.From(number), ["*" + subject[5..] + "*"]))
             matches.Add(m);
         Assert.Equal(subject, Assert.Single(matches).Value);
 
