@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Download benchmark: Inet (news robot, and `inet nzb get` once it exists) against NZBGet, on the
-# same yEnc articles served over loopback by INN2 and by Inet's embedded server, in one run.
+# Download benchmark: Inet (news robot and `inet nzb get`, as `dotnet tool install` installs them from
+# scripts/pack.sh's packages) against NZBGet and against the server's ceiling (bench/peers/body-sink: the
+# same connections pipelining BODY and throwing the bytes away), on the same yEnc articles served over
+# loopback by INN2 and by Inet's embedded server, in one run.
 #
 #   bench/download-compare.sh [--size MIB] [--connections N] [--pipeline D] [--repeat R]
 #                             [--servers inn2,embedded] [--scaling-size MIB] [--no-scaling]
@@ -49,10 +51,12 @@ DATA=${INET_BENCH_DATA:-${TMPDIR:-/tmp}/inet-bench}/download
 # One publish folder per source tree: publish copies only files newer than those already there.
 PUBLISH=$DATA/inet-publish
 [ "$INET_SOURCE" = "$ROOT" ] || PUBLISH=$DATA/inet-publish-$(printf %s "$INET_SOURCE" | cksum | cut -d' ' -f1)
-# The measured build is native (ahead-of-time compiled for this CPU, like `-march=native`): no JIT work inside
-# the timed runs. The framework-dependent build (what `dotnet tool install` gives) is measured as "-jit" rows.
-INET=$PUBLISH/aot/Inet.Cli
+# The measured tool is the installed one: scripts/pack.sh's packages, then `dotnet tool install` (on linux-x64
+# the native package, which starts the build for this CPU's level). The framework-dependent build (what every
+# other platform gets) is measured as "-jit" rows.
+INET=$PUBLISH/tool/inet
 INET_JIT=$PUBLISH/jit/Inet.Cli
+SINK=$DATA/body-sink/BodySink
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv
 WORK=$DATA/work
@@ -77,11 +81,21 @@ trap cleanup EXIT
 # ---------------------------------------------------------------- tools
 build_inet() {
   if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ] && [ -x "$INET_JIT" ]; then return 0; fi
-  log "publishing Inet.Cli (Release; native AOT and framework-dependent) to $PUBLISH"
+  log "packing and installing Inet.Cli (scripts/pack.sh, dotnet tool install) into $PUBLISH; framework-dependent build"
   dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH/jit" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
-  "$INET_SOURCE/scripts/publish-native.sh" "$PUBLISH/aot" >>"$DATA/publish.log" 2>&1 \
-    || { tail -20 "$DATA/publish.log" >&2; die "native publish failed"; }
+  rm -rf "$PUBLISH/packages" "$PUBLISH/tool"
+  "$INET_SOURCE/scripts/pack.sh" "$PUBLISH/packages" >>"$DATA/publish.log" 2>&1 \
+    || { tail -20 "$DATA/publish.log" >&2; die "scripts/pack.sh failed"; }
+  dotnet tool install --tool-path "$PUBLISH/tool" --add-source "$PUBLISH/packages" Inet.Cli >>"$DATA/publish.log" 2>&1 \
+    || { tail -20 "$DATA/publish.log" >&2; die "dotnet tool install failed"; }
+  log "installed: $("$INET" --version --verbose | sed -n 2p)"
+}
+
+build_sink() {
+  [ -x "$SINK" ] && [ "$SINK" -nt "$HERE/peers/body-sink/Program.cs" ] && return 0
+  dotnet publish -c Release -r linux-x64 "$HERE/peers/body-sink" -o "$DATA/body-sink" -nologo -v quiet >"$DATA/sink.log" 2>&1 \
+    || { tail -20 "$DATA/sink.log" >&2; die "building body-sink failed"; }
 }
 
 ensure_nzbget() { "$HERE/peers/nzbget/install.sh"; }
@@ -224,7 +238,11 @@ measure() {
   local wall user sys rss ok
   read -r wall user sys rss < <(tail -1 "$tf") || true
   [ "$rc" = 0 ] || log "$label exited $rc (see $RUNS/$label.log)"
-  ok=$(verify "$set" "$WORK")
+  if [ "$client" = ceiling ]; then   # writes no files: its own exit status says every body arrived
+    if [ "$rc" = 0 ]; then ok=ok; else ok="BAD(exit $rc)"; fi
+  else
+    ok=$(verify "$set" "$WORK")
+  fi
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$set")" "$server" "$client" "$conns" "${depth:--}" \
     "$wall" "$user" "$sys" "$rss" "$(set_bytes "$set")" "$ok" >>"$RESULTS"
   rm -rf "$WORK"
@@ -232,6 +250,10 @@ measure() {
 
 cmd_nzbget() { # SET SERVER CONNECTIONS DIR
   CMD=("$HERE/peers/nzbget/get.sh" 127.0.0.1 "$(port_of "$2")" "$3" "$1/$2.nzb" "$4")
+}
+
+cmd_ceiling() { # SET SERVER CONNECTIONS PIPELINE DIR
+  CMD=("$SINK" 127.0.0.1 "$(port_of "$2")" "$1/$2.nzb" "$3" "$4")
 }
 
 cmd_robot() { # SET SERVER CONNECTIONS PIPELINE DIR
@@ -324,7 +346,7 @@ for key, runs in rows.items():
 gib = 1024 ** 3
 def mbs(r): return r["size"] / 1e6 / r["wall"]
 def cpug(r): return r["cpu"] / (r["size"] / gib)
-print(f"{'set':<6} {'server':<9} {'client':<11} {'conn':>4} {'pipe':>4} {'MB/s':>7} {'wall s':>7} {'CPU s':>6} {'CPU s/GiB':>9} {'RSS MB':>6} {'files':>6} {'speed x':>7} {'CPU/GiB x':>9}")
+print(f"{'set':<6} {'server':<9} {'client':<11} {'conn':>4} {'pipe':>4} {'MB/s':>7} {'wall s':>7} {'CPU s':>6} {'CPU s/GiB':>9} {'RSS MB':>6} {'files':>6} {'speed x':>7} {'CPU/GiB x':>9} {'of ceiling':>10}")
 for key in order:
     st, server, client, conns, depth = key
     r = rows[key]
@@ -332,13 +354,18 @@ for key in order:
     ratio = cpu_ratio = ""
     if peer and client != "nzbget":
         ratio, cpu_ratio = f"{mbs(r) / mbs(peer):.2f}x", f"{cpug(r) / cpug(peer):.2f}x"
-    print(f"{st:<6} {server:<9} {client:<11} {conns:>4} {depth:>4} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:6.1f} {cpug(r):9.2f} {r['rss']:6.0f} {r['ok']:>6} {ratio:>7} {cpu_ratio:>9}")
+    ceiling = rows.get((st, server, "ceiling", conns, depth))
+    of_ceiling = f"{mbs(r) / mbs(ceiling):.0%}" if ceiling and client not in ("ceiling", "nzbget") else ""
+    if client == "ceiling":
+        ratio = cpu_ratio = ""
+    print(f"{st:<6} {server:<9} {client:<11} {conns:>4} {depth:>4} {mbs(r):7.1f} {r['wall']:7.1f} {r['cpu']:6.1f} {cpug(r):9.2f} {r['rss']:6.0f} {r['ok']:>6} {ratio:>7} {cpu_ratio:>9} {of_ceiling:>10}")
 EOF
 }
 
 # ---------------------------------------------------------------- main
 main() {
   build_inet
+  build_sink
   ensure_nzbget
   local servers=() s
   IFS=, read -r -a servers <<<"$SERVERS"
@@ -370,6 +397,7 @@ main() {
     [ "$s" = embedded ] && start_embedded "$DATA/embedded-store"
     for r in $(seq 1 "$REPEAT"); do
       measure "$main_set" "$s" nzbget "$CONNECTIONS" "" cmd_nzbget "$main_set" "$s" "$CONNECTIONS" "$WORK"
+      measure "$main_set" "$s" ceiling "$CONNECTIONS" "$PIPELINE" cmd_ceiling "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$WORK"
       while read -r client fn; do
         measure "$main_set" "$s" "$client" "$CONNECTIONS" "$PIPELINE" \
           "$fn" "$main_set" "$s" "$CONNECTIONS" "$PIPELINE" "$WORK"
