@@ -48,7 +48,7 @@ public sealed class ScriptedServer : IAsyncDisposable
     /// <summary>Everything the client sent, as text.</summary>
     public StringBuilder Received { get; } = new();
 
-    /// <summary>Adds steps from a transcript: "S: line", "C: line", "S+ raw text without CRLF".</summary>
+    /// <summary>Adds steps from a transcript: "S: line" (sent with CRLF), "S:" (an empty line), "C: line" (expected exactly).</summary>
     public ScriptedServer Script(string transcript)
     {
         foreach (var raw in transcript.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
