@@ -16,10 +16,12 @@ public static class Crc32Math
     public static uint Hash(ReadOnlySpan<byte> data) => Append(0, data);
 
     /// <summary>CRC-32 of the data hashed so far (<paramref name="crc"/>, 0 at the start) followed by <paramref name="data"/>.</summary>
-    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    public static uint Append(uint crc, ReadOnlySpan<byte> data) =>
+        data.Length >= Crc32Folding.MinimumLength && Crc32Folding.IsSupported ? Crc32Folding.Append(crc, data) : AppendWithoutFolding(crc, data);
+
+    /// <summary><see cref="Append"/> on CPUs without 512-bit folding: a table for short inputs, System.IO.Hashing otherwise.</summary>
+    internal static uint AppendWithoutFolding(uint crc, ReadOnlySpan<byte> data)
     {
-        if (data.Length >= Crc32Folding.MinimumLength && Crc32Folding.IsSupported)
-            return Crc32Folding.Append(crc, data);
         if (data.Length < 64)
             return ~Crc32Folding.Update(~crc, data);
         return crc == 0 ? System.IO.Hashing.Crc32.HashToUInt32(data) : Combine(crc, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);

@@ -4,14 +4,7 @@ namespace Inet.IntegrationTests.Infrastructure;
 public static class TestEnvironment
 {
     /// <summary>True when CI=true (or 1): then a missing server is a failure, never a skip.</summary>
-    public static bool IsCi
-    {
-        get
-        {
-            var value = Environment.GetEnvironmentVariable("CI");
-            return string.Equals(value, "true", StringComparison.OrdinalIgnoreCase) || value == "1";
-        }
-    }
+    public static bool IsCi => Inet.Testing.CiEnvironment.IsCi;
 
     /// <summary>The variable's value, or null when it is unset or blank.</summary>
     public static string? Get(string name)

@@ -12,7 +12,7 @@ public class NntpClientTests
     public async Task Connect_Welcome200_PostingAllowedAndCapabilitiesRead()
     {
         await using var server = Server("C: QUIT\nS: 205 bye");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.True(client.PostingAllowed);
         Assert.Equal("news.test ready", client.Welcome);
         Assert.True(client.Capabilities.HasOver && client.Capabilities.IsReader);
@@ -24,7 +24,7 @@ public class NntpClientTests
     public async Task Connect_Welcome201_PostingNotAllowed()
     {
         await using var server = Server("C: QUIT\nS: 205 bye", postingAllowed: false);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.False(client.PostingAllowed);
         await client.QuitAsync();
         await server.Completion;
@@ -36,7 +36,9 @@ public class NntpClientTests
     public async Task Connect_Welcome400or502_ThrowsServiceUnavailable(string welcome)
     {
         await using var server = new ScriptedServer().Script("S: " + welcome);
-        await Assert.ThrowsAsync<NntpServiceUnavailableException>(() => Connect(server));
+        var error = await Assert.ThrowsAsync<NntpServiceUnavailableException>(() => Connect(server));
+        Assert.Equal(int.Parse(welcome[..3], System.Globalization.CultureInfo.InvariantCulture), error.Code);
+        await server.Completion; // and the client sent nothing after the refusal (checked on dispose)
     }
 
     [Fact]
@@ -58,7 +60,7 @@ public class NntpClientTests
             S: READER
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.False(client.PostingAllowed);
         Assert.True(client.Capabilities.IsReader);
         await server.Completion;
@@ -68,7 +70,7 @@ public class NntpClientTests
     public async Task Group_Reply211_ReturnsCountFirstLastName()
     {
         await using var server = Server("C: GROUP misc.test\nS: 211 1234 3000234 3002322 misc.test");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var group = await client.GroupAsync("misc.test");
         Assert.Equal(new GroupInfo(1234, 3000234, 3002322, "misc.test"), group);
         Assert.Equal(group, client.CurrentGroup);
@@ -79,7 +81,7 @@ public class NntpClientTests
     public async Task Group_Reply411_ThrowsNoSuchGroup()
     {
         await using var server = Server("C: GROUP nope\nS: 411 No such group");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var error = await Assert.ThrowsAsync<NntpNoSuchGroupException>(() => client.GroupAsync("nope"));
         Assert.Equal(411, error.Code);
         await server.Completion;
@@ -92,18 +94,22 @@ public class NntpClientTests
     public async Task Group_NameWithControlCharacters_RejectedBeforeSending(string name)
     {
         await using var server = Server("C: DATE\nS: 111 20240101120000");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<ArgumentException>(() => client.GroupAsync(name));
         Assert.Equal(new DateTimeOffset(2024, 1, 1, 12, 0, 0, TimeSpan.Zero), await client.DateAsync());
         await server.Completion;
+        Assert.Equal("CAPABILITIES\nDATE\n", server.Received.ToString()); // no byte of the refused GROUP
     }
 
     [Fact]
-    public async Task Stat_ByMessageIdWithCrLf_Rejected()
+    public async Task Stat_ByMessageIdWithCrLf_RejectedBeforeSending()
     {
-        await using var server = Server("");
-        var client = await Connect(server);
+        await using var server = Server("C: DATE\nS: 111 20240101120000");
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<ArgumentException>(() => client.StatAsync(ArticleId.ByMessageId("<a@b>\r\nQUIT")));
+        Assert.Equal(2024, (await client.DateAsync()).Year); // the next line on the wire is DATE, not a piece of STAT
+        await server.Completion;
+        Assert.Equal("CAPABILITIES\nDATE\n", server.Received.ToString());
     }
 
     [Fact]
@@ -117,7 +123,7 @@ public class NntpClientTests
             S: 3000236
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal([3000234L, 3000235, 3000236], await client.ListGroupAsync("misc.test", ArticleRange.From(3000234)).ToListAsync());
         Assert.Equal(3, client.CurrentGroup!.Count);
         await server.Completion;
@@ -142,7 +148,7 @@ public class NntpClientTests
             C: STAT <gone@y>
             S: 430 No such article
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal(new ArticleInfo(3000234, "<45223423@example.com>"), await client.StatAsync(3000234));
         Assert.Equal(3000237, (await client.NextAsync()).Number);
         Assert.Equal(3000234, (await client.LastAsync()).Number);
@@ -172,7 +178,7 @@ public class NntpClientTests
             S: 223 12 <e@f>
             """);
         server.OneBytePerWrite = true;
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var output = new MemoryStream();
         var info = await client.CopyBodyToAsync(10, output);
         Assert.Equal("<a@b>", info.MessageId);
@@ -187,11 +193,12 @@ public class NntpClientTests
     public async Task Article_DisconnectMidBody_ThrowsAndIsNotComplete()
     {
         await using var server = Server("C: ARTICLE <a@b>\nS: 220 1 <a@b>\nS: Subject: x\nS:\nS: partial body").Disconnect();
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await using var body = await client.OpenArticleAsync("<a@b>");
         await Assert.ThrowsAsync<ConnectionClosedException>(() => body.CopyToAsync(Stream.Null));
         Assert.False(body.IsComplete);
         Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
@@ -214,7 +221,7 @@ public class NntpClientTests
             S:  b
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var article = await client.GetArticleAsync("<a@b>");
         Assert.Equal("Hello Wörld", article.Subject);
         Assert.Equal(5, article.Number);
@@ -232,7 +239,7 @@ public class NntpClientTests
         await using var server = Server("C: POST\nS: 340 send it")
             .ExpectDataBlock(block => sent = block)
             .Send("240 article received");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var text = await client.PostAsync(new MemoryStream(Encoding.ASCII.GetBytes("Subject: t\r\n\r\n.dot line\nbare lf\r\n.")));
         Assert.Equal("article received", text);
         Assert.Equal("Subject: t\r\n\r\n..dot line\r\nbare lf\r\n..\r\n", sent);
@@ -242,8 +249,8 @@ public class NntpClientTests
     [Fact]
     public async Task Post_Refused441_ThrowsPostingException()
     {
-        await using var server = Server("C: POST\nS: 340 send it").ExpectDataBlock(_ => { }).Send("441 posting failed: duplicate");
-        var client = await Connect(server);
+        await using var server = Server("C: POST\nS: 340 send it").ExpectDataBlock("Subject: t\r\n\r\nx\r\n").Send("441 posting failed: duplicate");
+        await using var client = await Connect(server);
         var error = await Assert.ThrowsAsync<NntpPostingException>(() => client.PostAsync(new MemoryStream("Subject: t\r\n\r\nx\r\n"u8.ToArray())));
         Assert.Equal(441, error.Code);
         await server.Completion;
@@ -253,7 +260,7 @@ public class NntpClientTests
     public async Task Post_NotPermitted440_ThrowsPostingException()
     {
         await using var server = Server("C: POST\nS: 440 posting not permitted");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<NntpPostingException>(() => client.PostAsync(new MemoryStream("x"u8.ToArray())));
         await server.Completion;
     }
@@ -261,9 +268,9 @@ public class NntpClientTests
     [Fact]
     public async Task IHave_335Then235()
     {
-        await using var server = Server("C: IHAVE <i@h>\nS: 335 send").ExpectDataBlock(_ => { }).Send("235 thanks");
-        var client = await Connect(server);
-        await client.IHaveAsync("<i@h>", new MemoryStream("Subject: x\r\n\r\nb\r\n"u8.ToArray()));
+        await using var server = Server("C: IHAVE <i@h>\nS: 335 send").ExpectDataBlock("Subject: x\r\n\r\n..b\r\n...\r\nc\r\n").Send("235 thanks");
+        await using var client = await Connect(server);
+        await client.IHaveAsync("<i@h>", new MemoryStream("Subject: x\r\n\r\n.b\r\n..\r\nc\r\n"u8.ToArray()));
         await server.Completion;
     }
 
@@ -271,7 +278,7 @@ public class NntpClientTests
     public async Task AnyCommand_5xx_ThrowsProtocolExceptionWithCode()
     {
         await using var server = Server("C: HELP\nS: 503 program fault");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var error = await Assert.ThrowsAsync<ProtocolException>(() => client.HelpAsync());
         Assert.Equal(503, error.Code);
         Assert.False(error.IsTransient);
@@ -282,17 +289,20 @@ public class NntpClientTests
     public async Task NonNumericReply_ThrowsViolationAndBreaksConnection()
     {
         await using var server = Server("C: DATE\nS: hello there");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<ProtocolViolationException>(() => client.DateAsync());
         Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
     public async Task OverlongReplyLine_ThrowsViolation()
     {
         await using var server = Server("C: GROUP g").SendRaw(Encoding.ASCII.GetBytes("211 " + new string('9', 70_000) + "\r\n"));
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<ProtocolViolationException>(() => client.GroupAsync("g"));
+        Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
@@ -306,7 +316,7 @@ public class NntpClientTests
             S: This is some help text.
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal(new DateTimeOffset(1999, 6, 23, 13, 56, 24, TimeSpan.Zero), await client.DateAsync());
         Assert.Equal(["This is some help text."], await client.HelpAsync());
         await server.Completion;

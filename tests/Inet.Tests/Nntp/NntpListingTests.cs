@@ -32,7 +32,7 @@ public class NntpListingTests
             S: 3000235	Another test article	nobody@nowhere.to (Demo User)	6 Oct 1998 04:38:45 -0500	<45223425@to.to>		4818	37
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var records = await client.OverAsync(ArticleRange.Between(3000234, 3000235)).ToListAsync();
         Assert.Equal(2, records.Count);
         var first = records[0];
@@ -61,7 +61,7 @@ public class NntpListingTests
             S: 224 data follows
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Single(await client.OverAsync(ArticleRange.From(1)).ToListAsync());
         Assert.Empty(await client.OverAsync(ArticleRange.From(2)).ToListAsync());
         await server.Completion;
@@ -71,8 +71,10 @@ public class NntpListingTests
     public async Task Over_MalformedLine_ThrowsViolation()
     {
         await using var server = Server(OverviewFmt + "\nC: OVER\nS: 224 ok\nS: not-a-number\tx\nS: .");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<Inet.Core.ProtocolViolationException>(() => client.OverAsync().ToListAsync());
+        Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
@@ -89,7 +91,7 @@ public class NntpListingTests
             C: DATE
             S: 111 20000101000000
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await foreach (var record in client.OverAsync(ArticleRange.Between(1, 3)))
             break;
         Assert.Equal(2000, (await client.DateAsync()).Year);
@@ -108,7 +110,7 @@ public class NntpListingTests
             S: 2 Second subject
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var file = new MemoryStream();
         Assert.Equal(2, await client.CopyHdrToAsync("Subject", ArticleRange.Between(1, 2), file));
         Assert.Equal("1 First subject\r\n2 Second subject\r\n", Encoding.UTF8.GetString(file.ToArray()));
@@ -119,7 +121,7 @@ public class NntpListingTests
     public async Task Hdr_ByMessageId_NumberZero()
     {
         await using var server = Server("C: HDR Subject <i@d>\nS: 225 Headers follow\nS: 0 A subject\nS: .");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal([new HeaderValue(0, "A subject")], await client.HdrAsync("Subject", ArticleId.ByMessageId("<i@d>")).ToListAsync());
         await server.Completion;
     }
@@ -128,7 +130,7 @@ public class NntpListingTests
     public async Task XPat_ReturnsMatches()
     {
         await using var server = Server("C: XPAT Subject 1- *test*\nS: 221 matches\nS: 3 a test\nS: .");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal([new HeaderValue(3, "a test")], await client.XPatAsync("Subject", ArticleRange.From(1), ["*test*"]).ToListAsync());
         await server.Completion;
     }
@@ -160,7 +162,7 @@ public class NntpListingTests
             S: 10:local.*:local
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var active = await client.ListActiveAsync("misc.*").ToListAsync();
         Assert.Equal([new NewsgroupInfo("misc.test", 3002322, 3000234, "y"), new NewsgroupInfo("misc.empty", 0, 1, "n")], active);
         var times = Assert.Single(await client.ListActiveTimesAsync().ToListAsync());
@@ -184,7 +186,7 @@ public class NntpListingTests
             S: <i.am.a.new.article@example.com>
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var since = new DateTimeOffset(2024, 1, 2, 4, 4, 5, TimeSpan.FromHours(1));
         Assert.Equal("alt.rfc-writers.recovery", Assert.Single(await client.NewGroupsAsync(since).ToListAsync()).Name);
         Assert.Equal(["<i.am.a.new.article@example.com>"], await client.NewNewsAsync("news.*", since).ToListAsync());
@@ -205,7 +207,7 @@ public class NntpListingTests
             S: ..three
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var texts = new List<string>();
         await foreach (var item in client.PipelineAsync("BODY", [ArticleId.ByMessageId("<1@x>"), ArticleId.ByMessageId("<2@x>"), ArticleId.ByMessageId("<3@x>")], depth: 2))
         {
@@ -235,7 +237,7 @@ public class NntpListingTests
             S: ..three
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var texts = new List<string>();
         await foreach (var item in client.PipelineAsync("BODY", [ArticleId.ByMessageId("<1@x>"), ArticleId.ByMessageId("<2@x>"), ArticleId.ByMessageId("<3@x>")], depth: 2, rawBodies: true))
         {
@@ -268,7 +270,7 @@ public class NntpListingTests
             C: GROUP g
             S: 211 0 1 0 g
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal("g", (await client.GroupAsync("g")).Name);
         await server.Completion;
     }

@@ -31,7 +31,7 @@ public class NntpSecurityTests
             C: GROUP secret.group
             S: 211 1 1 1 secret.group
             """);
-        var client = await Connect(server, "joe", "s3cr3t-pw", logger);
+        await using var client = await Connect(server, "joe", "s3cr3t-pw", logger);
         Assert.Equal(1, (await client.GroupAsync("secret.group")).Count);
         Assert.True(client.IsAuthenticated);
         await server.Completion;
@@ -43,8 +43,9 @@ public class NntpSecurityTests
     public async Task Auth_480WithoutCredentials_ThrowsAuthenticationRequired()
     {
         await using var server = Server("C: GROUP g\nS: 480 Authentication required");
-        var client = await Connect(server);
-        await Assert.ThrowsAsync<NntpAuthenticationRequiredException>(() => client.GroupAsync("g"));
+        await using var client = await Connect(server);
+        var error = await Assert.ThrowsAsync<NntpAuthenticationRequiredException>(() => client.GroupAsync("g"));
+        Assert.Equal(480, error.Code);
         Assert.True(client.MustLogin);
         await server.Completion;
     }
@@ -58,7 +59,7 @@ public class NntpSecurityTests
             C: AUTHINFO PASS wrong
             S: 481 Authentication failed
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var error = await Assert.ThrowsAsync<AuthenticationFailedException>(() => client.LoginAsync("joe", "wrong"));
         Assert.Equal(481, error.Code);
         Assert.False(client.IsAuthenticated);
@@ -85,7 +86,7 @@ public class NntpSecurityTests
             S: READER
             S: .
             """);
-        var client = await Connect(server, logger: logger);
+        await using var client = await Connect(server, logger: logger);
         await client.LoginAsync("joe", "pw123");
         await server.Completion;
         Assert.DoesNotContain(logger.Lines, l => l.Contains(payload, StringComparison.Ordinal));
@@ -93,11 +94,15 @@ public class NntpSecurityTests
     }
 
     [Fact]
-    public async Task Login_PasswordWithNewline_Rejected()
+    public async Task Login_PasswordWithNewline_RejectedBeforeSending()
     {
-        await using var server = Server("");
-        var client = await Connect(server);
+        await using var server = Server("C: DATE\nS: 111 20240101120000");
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<ArgumentException>(() => client.LoginAsync("joe", "pw\r\nQUIT"));
+        Assert.False(client.IsAuthenticated);
+        Assert.Equal(2024, (await client.DateAsync()).Year); // the next line on the wire is DATE, not AUTHINFO
+        await server.Completion;
+        Assert.Equal("CAPABILITIES\nDATE\n", server.Received.ToString());
     }
 
     [Fact]
@@ -121,7 +126,7 @@ public class NntpSecurityTests
             C: DATE
             S: 111 20200101000000
             """);
-        var client = await Connect(server, roots: TrustLocalhost);
+        await using var client = await Connect(server, roots: TrustLocalhost);
         await client.StartTlsAsync();
         Assert.True(client.IsSecure);
         Assert.False(client.Capabilities.HasStartTls);
@@ -148,7 +153,7 @@ public class NntpSecurityTests
             S: READER
             S: .
             """);
-        var client = await Connect(server, roots: TrustLocalhost);
+        await using var client = await Connect(server, roots: TrustLocalhost);
         await client.StartTlsAsync();
         Assert.False(client.Capabilities.HasAuthInfoUser);
         Assert.True(client.Capabilities.IsReader);
@@ -159,27 +164,33 @@ public class NntpSecurityTests
     public async Task StartTls_CertificateForOtherHost_FailsValidation()
     {
         using var other = TestCertificates.Create("other.example");
-        await using var server = Server("C: STARTTLS\nS: 382 go").StartTls(other);
-        var client = await Connect(server, roots: new X509Roots(new X509Certificate2Collection(other)));
+        await using var server = Server("C: STARTTLS\nS: 382 go").StartTlsRefusedByClient(other);
+        await using var client = await Connect(server, roots: new X509Roots(new X509Certificate2Collection(other)));
         await Assert.ThrowsAsync<AuthenticationException>(() => client.StartTlsAsync());
         Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
     public async Task StartTls_UntrustedSelfSigned_FailsByDefault()
     {
-        await using var server = Server("C: STARTTLS\nS: 382 go").StartTls(TestCertificates.Localhost);
-        var client = await Connect(server);
+        await using var server = Server("C: STARTTLS\nS: 382 go").StartTlsRefusedByClient(TestCertificates.Localhost);
+        await using var client = await Connect(server);
         await Assert.ThrowsAsync<AuthenticationException>(() => client.StartTlsAsync());
+        Assert.False(client.IsConnected);
+        await server.Completion;
     }
 
     [Fact]
     public async Task StartTls_Refused580_Throws()
     {
-        await using var server = Server("C: STARTTLS\nS: 580 Can not initiate TLS negotiation");
-        var client = await Connect(server);
+        await using var server = Server("C: STARTTLS\nS: 580 Can not initiate TLS negotiation\nC: DATE\nS: 111 20240101120000");
+        await using var client = await Connect(server);
         var error = await Assert.ThrowsAsync<ProtocolException>(() => client.StartTlsAsync());
         Assert.Equal(580, error.Code);
+        Assert.False(client.IsSecure);
+        Assert.Equal(2024, (await client.DateAsync()).Year); // still in step, in plaintext
+        await server.Completion;
     }
 
     [Fact]
@@ -187,7 +198,7 @@ public class NntpSecurityTests
     {
         await using var server = Server("C: COMPRESS DEFLATE\nS: 206 Compression active")
             .StartCompression().Script("C: DATE\nS: 111 20210102030405");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await client.CompressAsync();
         Assert.True(client.IsCompressed);
         Assert.Equal(2021, (await client.DateAsync()).Year);
@@ -201,14 +212,23 @@ public class NntpSecurityTests
             .StartCompression().Expect("HELP").Do(async stream =>
             {
                 // 100 MB of zeros inside one line-free body: compresses about 1000:1.
-                await stream.WriteAsync("100 help\r\n"u8.ToArray());
-                var zeros = new byte[1 << 20];
-                for (var i = 0; i < 100; i++)
-                    await stream.WriteAsync(zeros);
-                await stream.FlushAsync();
+                try
+                {
+                    await stream.WriteAsync("100 help\r\n"u8.ToArray());
+                    var zeros = new byte[1 << 20];
+                    for (var i = 0; i < 100; i++)
+                        await stream.WriteAsync(zeros);
+                    await stream.FlushAsync();
+                }
+                catch (IOException)
+                {
+                    // The client hung up mid-bomb, as it should.
+                }
             });
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         await client.CompressAsync();
         await Assert.ThrowsAsync<ProtocolViolationException>(() => client.HelpAsync());
+        Assert.False(client.IsConnected);
+        await server.Completion;
     }
 }

@@ -16,7 +16,7 @@ public class SeedParityTests
     {
         // nntplib: resp, count, first, last, name = s.group('comp.lang.python')
         await using var server = Server("C: GROUP comp.lang.python\nS: 211 1096 3742 4837 comp.lang.python");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var (count, first, last, name) = await client.GroupAsync("comp.lang.python");
         Assert.Equal((1096L, 3742L, 4837L, "comp.lang.python"), (count, first, last, name));
         await server.Completion;
@@ -27,7 +27,7 @@ public class SeedParityTests
     {
         // nntplib: s.xhdr('subject', '1-2', file=f)
         await using var server = Server("C: HDR subject 1-2\nS: 225 ok\nS: 1 Re: one\nS: 2 two\nS: .");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var file = new MemoryStream();
         await client.CopyHdrToAsync("subject", ArticleRange.Between(1, 2), file);
         Assert.Equal("1 Re: one\r\n2 two\r\n", Encoding.UTF8.GetString(file.ToArray()));
@@ -54,7 +54,7 @@ public class SeedParityTests
             S: body c
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         var article = new MemoryStream();
         var head = new MemoryStream();
         var body = new MemoryStream();
@@ -72,7 +72,7 @@ public class SeedParityTests
     {
         // nntplib: s.stat(), s.next(), s.last() return (resp, number, message_id)
         await using var server = Server("C: STAT\nS: 223 5 <5@x>\nC: NEXT\nS: 223 6 <6@x>\nC: LAST\nS: 223 5 <5@x>");
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal(new ArticleInfo(5, "<5@x>"), await client.StatAsync());
         Assert.Equal(new ArticleInfo(6, "<6@x>"), await client.NextAsync());
         Assert.Equal(new ArticleInfo(5, "<5@x>"), await client.LastAsync());
@@ -95,8 +95,8 @@ public class SeedParityTests
             S: .
             C: POST
             S: 340 go
-            """).ExpectDataBlock(_ => { }).Script("S: 240 posted\nC: QUIT\nS: 205 bye");
-        var client = await Connect(server);
+            """).ExpectDataBlock("From: a@b\r\nNewsgroups: x\r\nSubject: s\r\n\r\nhi\r\n").Script("S: 240 posted\nC: QUIT\nS: 205 bye");
+        await using var client = await Connect(server);
         await client.LoginAsync("joe", "pw");
         await using (var file = new MemoryStream("From: a@b\r\nNewsgroups: x\r\nSubject: s\r\n\r\nhi\r\n"u8.ToArray()))
             Assert.Equal("posted", await client.PostAsync(file));
@@ -110,11 +110,12 @@ public class SeedParityTests
     {
         // draft NNTPClient: welcome, may_post, must_login
         await using var server = Server("C: GROUP private\nS: 480 login first", postingAllowed: false);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal("news.test no posting", client.Welcome);
         Assert.False(client.PostingAllowed);
         Assert.False(client.MustLogin);
-        await Assert.ThrowsAsync<NntpAuthenticationRequiredException>(() => client.GroupAsync("private"));
+        var error = await Assert.ThrowsAsync<NntpAuthenticationRequiredException>(() => client.GroupAsync("private"));
+        Assert.Equal(480, error.Code);
         Assert.True(client.MustLogin);
         await server.Completion;
     }
@@ -144,7 +145,7 @@ public class SeedParityTests
             S: text
             S: .
             """);
-        var client = await Connect(server);
+        await using var client = await Connect(server);
         Assert.Equal("alt.test", Assert.Single(await client.ListActiveAsync().ToListAsync()).Name);
         await client.GroupAsync("alt.test");
         var overview = await client.OverAsync(ArticleRange.Between(1, 2)).ToListAsync();

@@ -8,13 +8,25 @@ namespace Inet.Tests.News.Download;
 /// <summary>A real kill: <c>inet nzb get</c> in a child process is killed mid-job; the engine then finishes the job.</summary>
 public class DownloadKillTests
 {
+    /// <summary>Bodies the server answers before it holds the rest back; the child is killed only once all of them are journaled.</summary>
+    private const int ServedBeforeKill = 10;
+
     [UnixFactLocal]
     public async Task CliKilledMidJob_RestartContinues_ByteIdenticalAndJournaledSegmentsNotFetchedAgain()
     {
         await using var f = await DownloadFixture.StartAsync();
         var data = DownloadFixture.RandomBytes(400_000, 41);
         var file = await f.PostAsync("killed.bin", data, 10_000);
-        f.Servers[0].Options.Faults.ReplyDelay = TimeSpan.FromMilliseconds(30);
+        // The server answers the first ten BODY commands; every later one waits for the gate, so the child cannot
+        // finish the job (or even get past segment ten) before it is killed, however slow this machine is.
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bodies = 0;
+        f.OnCommand = async context =>
+        {
+            if (context.Verb == "BODY" && Interlocked.Increment(ref bodies) > ServedBeforeKill)
+                await gate.Task;
+            return false;
+        };
         var nzbPath = Path.Combine(f.Output.FullName, "..", f.Output.Name + ".nzb");
         await using (var stream = File.Create(nzbPath))
             NzbWriter.Write(f.Nzb, stream);
@@ -29,25 +41,32 @@ public class DownloadKillTests
         List<int> journaled;
         using (var process = Process.Start(start)!)
         {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
             try
             {
+                // The point the child must reach: every served segment written to its journal.
                 var deadline = DateTime.UtcNow.AddSeconds(60);
-                while (JournaledSegments(f.Output.FullName).Count < 10 && DateTime.UtcNow < deadline && !process.HasExited)
+                while (JournaledSegments(f.Output.FullName).Count < ServedBeforeKill && DateTime.UtcNow < deadline && !process.HasExited)
                     await Task.Delay(20);
-                Assert.False(process.HasExited, "the job finished before it could be killed");
+                if (process.HasExited)
+                    Assert.Fail($"the child ended (exit code {process.ExitCode}) before it could be killed: {await errors}");
+                Assert.Equal(ServedBeforeKill, JournaledSegments(f.Output.FullName).Count);
             }
             finally
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
+                await Task.WhenAll(output, errors);
+                gate.TrySetResult(); // the held BODY commands now go to a dead socket (and the servers can stop)
             }
         }
         File.Delete(nzbPath);
         journaled = JournaledSegments(f.Output.FullName);
-        Assert.InRange(journaled.Count, 10, 39);
+        Assert.Equal(Enumerable.Range(1, ServedBeforeKill), journaled.Order());
+        f.OnCommand = null;
         await f.WaitQuietAsync();
         f.BodyCounts[0].Clear();
-        f.Servers[0].Options.Faults.ReplyDelay = TimeSpan.Zero;
 
         var report = await new DownloadEngine(f.Options(connections: 2)).RunAsync(f.Nzb);
 

@@ -8,7 +8,7 @@ internal static class Par2Tool
 {
     public static bool Installed { get; } = Par2Repairer.IsToolAvailable();
 
-    public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
+    public static bool IsCi => Inet.Testing.CiEnvironment.IsCi;
 
     /// <summary>Runs par2 in <paramref name="folder"/> and returns its exit code; fails the test
     /// when the tool is missing (only reachable under CI, where tests must not skip).</summary>

@@ -5,6 +5,11 @@ namespace Inet.Tests.Nntp.EmbeddedServer;
 
 public sealed class PipeliningTests
 {
+    /// <summary>The bodies <see cref="TestServers.SeedAsync"/> stores for misc.test 1..3, as a reader gets them (un-stuffed).</summary>
+    private static readonly string[] SeededBodies = [TestServers.DottedBody, "Reply body\r\n", "Third body\r\nsecond line\r\n"];
+
+    private static async Task<string> ReadBodyAsync(RawNntpClient client) => Encoding.ASCII.GetString(await client.ReadBlockBytesAsync());
+
     [Fact]
     public async Task HundredPipelinedCommands_AnsweredInOrder()
     {
@@ -25,7 +30,7 @@ public sealed class PipeliningTests
             else
             {
                 Assert.StartsWith($"222 0 <a{i % 3 + 1}@test>", status);
-                Assert.NotEmpty(await client.ReadBlockAsync());
+                Assert.Equal(SeededBodies[i % 3], await ReadBodyAsync(client));
             }
         }
         Assert.StartsWith("111 ", await client.CommandAsync("DATE"));
@@ -37,11 +42,15 @@ public sealed class PipeliningTests
         await using var server = await TestServers.StartAsync();
         await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
         await client.SendRawAsync(Encoding.ASCII.GetBytes(
-            "POST\r\nFrom: a@test\r\nNewsgroups: alt.empty\r\nSubject: p\r\n\r\nbody\r\n.\r\nGROUP alt.empty\r\nQUIT\r\n"));
+            "POST\r\nFrom: a@test\r\nNewsgroups: alt.empty\r\nSubject: p\r\n\r\nbody\r\n..dot\r\n.\r\nGROUP alt.empty\r\nQUIT\r\n"));
         Assert.StartsWith("340 ", await client.ReadLineAsync());
         Assert.StartsWith("240 ", await client.ReadLineAsync());
         Assert.Equal("211 1 1 1 alt.empty", await client.ReadLineAsync());
         Assert.StartsWith("205 ", await client.ReadLineAsync());
+        await using var reader = await RawNntpClient.ConnectAsync(server.EndPoint);
+        await reader.CommandAsync("GROUP alt.empty");
+        Assert.StartsWith("222 1 ", await reader.CommandAsync("BODY 1"));
+        Assert.Equal("body\r\n.dot\r\n", await ReadBodyAsync(reader)); // what was posted, un-stuffed
     }
 
     [Fact]
@@ -57,7 +66,7 @@ public sealed class PipeliningTests
             {
                 int number = (n + i) % 3 + 1;
                 Assert.StartsWith($"222 {number} <a{number}@test>", await client.CommandAsync($"BODY {number}"));
-                Assert.NotEmpty(await client.ReadBlockAsync());
+                Assert.Equal(SeededBodies[number - 1], await ReadBodyAsync(client));
             }
             Assert.StartsWith("205 ", await client.CommandAsync("QUIT"));
         });
@@ -72,13 +81,22 @@ public sealed class PipeliningTests
         {
             await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
             Assert.StartsWith("340 ", await client.CommandAsync("POST"));
-            await client.SendRawAsync(TestServers.Raw("From: a@test", "Newsgroups: alt.empty", $"Subject: n{n}", "", "b", "."));
+            await client.SendRawAsync(TestServers.Raw("From: a@test", "Newsgroups: alt.empty", $"Subject: n{n}", "", $"body {n}", "."));
             Assert.StartsWith("240 ", await client.ReadLineAsync());
         });
         await Task.WhenAll(tasks);
         var group = server.Store.FindGroup("alt.empty")!;
         Assert.Equal((20, 1, 20), group.Snapshot());
         Assert.Equal(20, group.Range(1, 20).Select(a => a.Article.MessageId).Distinct().Count());
+        await using var reader = await RawNntpClient.ConnectAsync(server.EndPoint);
+        await reader.CommandAsync("GROUP alt.empty");
+        var bodies = new List<string>();
+        for (var number = 1; number <= 20; number++)
+        {
+            Assert.StartsWith($"222 {number} ", await reader.CommandAsync($"BODY {number}"));
+            bodies.Add(await ReadBodyAsync(reader));
+        }
+        Assert.Equal(Enumerable.Range(0, 20).Select(n => $"body {n}\r\n").Order(StringComparer.Ordinal), bodies.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -97,6 +115,9 @@ public sealed class PipeliningTests
     {
         await using var server = await TestServers.StartAsync();
         await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        Assert.StartsWith("100 ", await client.CommandAsync("HELP"));
+        var help = await client.ReadBlockAsync();
+        Assert.NotEmpty(help);
         const int count = 5000;
         var sending = Task.Run(async () =>
         {
@@ -107,31 +128,19 @@ public sealed class PipeliningTests
         for (int i = 0; i < count; i++)
         {
             Assert.StartsWith("100 ", await client.ReadLineAsync());
-            Assert.NotEmpty(await client.ReadBlockAsync());
+            Assert.Equal(help, await client.ReadBlockAsync());
         }
         await sending;
     }
 
-    [Fact]
+    [Ipv6LoopbackFact]
     public async Task Ipv6Loopback_Works()
     {
-        if (!System.Net.Sockets.Socket.OSSupportsIPv6)
-            return;
-        NntpServer server;
-        try
-        {
-            server = await TestServers.StartAsync(o => o.Address = System.Net.IPAddress.IPv6Loopback);
-        }
-        catch (System.Net.Sockets.SocketException)
-        {
-            return; // IPv6 exists in the OS but not in this container.
-        }
-        await using (server)
-        {
-            await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
-            Assert.StartsWith("200 ", client.Greeting);
-            Assert.Equal(System.Net.IPAddress.IPv6Loopback, server.EndPoint.Address);
-        }
+        await using var server = await TestServers.StartAsync(o => o.Address = System.Net.IPAddress.IPv6Loopback);
+        await using var client = await RawNntpClient.ConnectAsync(server.EndPoint);
+        Assert.StartsWith("200 ", client.Greeting);
+        Assert.Equal(System.Net.IPAddress.IPv6Loopback, server.EndPoint.Address);
+        Assert.Equal("211 3 1 3 misc.test", await client.CommandAsync("GROUP misc.test"));
     }
 
     [Fact]
