@@ -17,6 +17,15 @@ public class YencSimdEquivalenceTests
         Assert.NotEmpty(SimdPaths);
     }
 
+    [YencSimdPathFact("Vector128")]
+    public void Vector128_IsAmongThePathsCompared() => Assert.Contains(YencSimdPath.Vector128, SimdPaths);
+
+    [YencSimdPathFact("Vector256")]
+    public void Vector256_IsAmongThePathsCompared() => Assert.Contains(YencSimdPath.Vector256, SimdPaths);
+
+    [YencSimdPathFact("Vector512")]
+    public void Vector512_IsAmongThePathsCompared() => Assert.Contains(YencSimdPath.Vector512, SimdPaths);
+
     private static bool DecodeMatches(byte[] input, bool raw, int[] splits)
     {
         var expected = Decode(input, YencSimdPath.Scalar, raw, splits);
