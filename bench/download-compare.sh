@@ -56,6 +56,7 @@ PUBLISH=$DATA/inet-publish
 # other platform gets) is measured as "-jit" rows.
 INET=$PUBLISH/tool/inet
 INET_JIT=$PUBLISH/jit/Inet.Cli
+INET_CPU=$PUBLISH/aot/Inet.Cli   # scripts/publish-native.sh: one native build for exactly this CPU
 SINK=$DATA/body-sink/BodySink
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv
@@ -80,10 +81,12 @@ trap cleanup EXIT
 
 # ---------------------------------------------------------------- tools
 build_inet() {
-  if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ] && [ -x "$INET_JIT" ]; then return 0; fi
+  if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ] && [ -x "$INET_JIT" ] && [ -x "$INET_CPU" ]; then return 0; fi
   log "packing and installing Inet.Cli (scripts/pack.sh, dotnet tool install) into $PUBLISH; framework-dependent build"
   dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH/jit" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
+  "$INET_SOURCE/scripts/publish-native.sh" "$PUBLISH/aot" >>"$DATA/publish.log" 2>&1 \
+    || { tail -20 "$DATA/publish.log" >&2; die "native publish failed"; }
   rm -rf "$PUBLISH/packages" "$PUBLISH/tool"
   "$INET_SOURCE/scripts/pack.sh" "$PUBLISH/packages" >>"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "scripts/pack.sh failed"; }
@@ -272,6 +275,8 @@ cmd_engine() { # SET SERVER CONNECTIONS PIPELINE DIR
 # The same with the framework-dependent build: the JIT compiles the hot code during the run.
 cmd_robot_jit() { cmd_robot "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
 cmd_engine_jit() { cmd_engine "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
+# And with the build for exactly this CPU (scripts/publish-native.sh), against which the installed tool is judged.
+cmd_engine_cpu() { cmd_engine "$@"; CMD=("$INET_CPU" "${CMD[@]:1}"); }
 
 # Clients of the comparison: label and command builder. A new Inet client is one line here.
 # inet_clients main: also the variants measured only in the main comparison.
@@ -280,7 +285,7 @@ inet_clients() {
   [ "${1:-}" = main ] && echo "robot-jit cmd_robot_jit"
   if have_nzb_get; then
     echo "nzb-get cmd_engine"
-    [ "${1:-}" = main ] && echo "nzb-get-jit cmd_engine_jit"
+    [ "${1:-}" = main ] && echo "nzb-get-jit cmd_engine_jit" && echo "nzb-get-cpu cmd_engine_cpu"
   fi
   return 0
 }

@@ -3,6 +3,7 @@ using Inet.Cli.Native;
 using Inet.Core;
 
 NativeBuildSelector.ExecBestBuild(args);
+SocketTuning.Apply();
 var root = InetRootCommand.Create();
 var parse = root.Parse(args);
 if (parse.Errors.Count > 0 && !args.Any(a => a is "-h" or "--help" or "-?"))
