@@ -90,7 +90,7 @@ build_inet() {
   rm -rf "$PUBLISH/packages" "$PUBLISH/tool"
   "$INET_SOURCE/scripts/pack.sh" "$PUBLISH/packages" >>"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "scripts/pack.sh failed"; }
-  dotnet tool install --tool-path "$PUBLISH/tool" --add-source "$PUBLISH/packages" Inet.Cli >>"$DATA/publish.log" 2>&1 \
+  dotnet tool install --tool-path "$PUBLISH/tool" --configfile "$PUBLISH/packages/nuget.config" Inet.Cli >>"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet tool install failed"; }
   log "installed: $("$INET" --version --verbose | sed -n 2p)"
 }

@@ -6,10 +6,11 @@
 #   - Inet.Cli.linux-x64    native (AOT); holds builds for x86-64-v2, v3 and v4, the v2 one starts the best
 #   - Inet.Cli.linux-arm64  native (AOT), cross-compiled with clang and the aarch64 GNU toolchain
 #   - Inet.Cli.any          framework-dependent, for every other platform
-# Then: dotnet tool install --global --add-source OUTDIR Inet.Cli
+#   - nuget.config          names OUTDIR as the only source, so installing from it works offline
+# Then: dotnet tool install --global --configfile OUTDIR/nuget.config Inet.Cli
 # Needs clang, lld and gcc-aarch64-linux-gnu (installed with apt when missing and run as root).
 set -euo pipefail
-[ $# = 1 ] || { sed -n '2,10p' "$0" >&2; exit 2; }
+[ $# = 1 ] || { sed -n '2,11p' "$0" >&2; exit 2; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 mkdir -p "$1"
@@ -56,5 +57,16 @@ pack "$CLI" -r linux-x64 -p:InetNativeLevel=x86-64-v2 -p:IlcInstructionSet=x86-6
 say "tool: linux-arm64 package"
 pack "$CLI" -r linux-arm64
 
+# `--add-source OUTDIR` alone still asks nuget.org for the newest version, and fails offline.
+cat >"$OUT/nuget.config" <<'XML'
+<?xml version="1.0" encoding="utf-8"?>
+<!-- Written by scripts/pack.sh: installs use only the packages in this folder, so they work offline. -->
+<configuration>
+  <packageSources>
+    <clear />
+    <add key="inet-packages" value="." />
+  </packageSources>
+</configuration>
+XML
 ls -l "$OUT"
-echo "install: dotnet tool install --global --add-source $OUT Inet.Cli"
+echo "install: dotnet tool install --global --configfile $OUT/nuget.config Inet.Cli"
