@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace Inet.Codecs;
 
 /// <summary>
@@ -24,8 +26,21 @@ public static class Crc32Math
     {
         if (data.Length < 64)
             return ~Crc32Folding.Update(~crc, data);
-        return crc == 0 ? System.IO.Hashing.Crc32.HashToUInt32(data) : Combine(crc, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
+        if (crc == 0)
+            return System.IO.Hashing.Crc32.HashToUInt32(data);
+        // The running register (~crc) enters as if XORed into the first four data bytes, as in Crc32Folding:
+        // cheaper than Combine's polynomial arithmetic, which took 2% of a download's CPU (one per chunk).
+        Span<byte> head = stackalloc byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(head, BinaryPrimitives.ReadUInt32LittleEndian(data) ^ crc);
+        var hasher = t_hasher ??= new System.IO.Hashing.Crc32();
+        hasher.Reset();
+        hasher.Append(head);
+        hasher.Append(data[4..]);
+        return hasher.GetCurrentHashAsUInt32();
     }
+
+    [ThreadStatic]
+    private static System.IO.Hashing.Crc32? t_hasher;
 
     /// <summary>CRC-32 of A followed by B, given crc(A), crc(B) and the length of B in bytes.</summary>
     public static uint Combine(uint crcA, uint crcB, long lengthB)
