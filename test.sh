@@ -15,7 +15,9 @@ cd "$ROOT" || exit 1
 CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
 SERVERS=(inn2)                       # one scripts/servers/<name>.sh per server
-TOOLS=(par2)                         # Debian packages the tests call (PAR2 repair)
+# Debian packages the tests call: PAR2 repair; scripts/pack.sh's compilers (native builds for x64 and,
+# cross-compiled, arm64); qemu-user to run the arm64 build.
+TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { printf '==> %s\n' "$*"; }

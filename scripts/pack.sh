@@ -8,7 +8,7 @@
 #   - Inet.Cli.any          framework-dependent, for every other platform
 #   - nuget.config          names OUTDIR as the only source, so installing from it works offline
 # Then: dotnet tool install --global --configfile OUTDIR/nuget.config Inet.Cli
-# Needs clang, lld and gcc-aarch64-linux-gnu (installed with apt when missing and run as root).
+# Needs clang, lld, gcc-aarch64-linux-gnu and libc6-dev-arm64-cross (installed with apt when missing and run as root).
 set -euo pipefail
 [ $# = 1 ] || { sed -n '2,11p' "$0" >&2; exit 2; }
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -22,7 +22,7 @@ say() { printf '==> %s\n' "$*"; }
 need=()
 command -v clang >/dev/null || need+=(clang)
 command -v ld.lld >/dev/null || need+=(lld)
-[ -d /usr/aarch64-linux-gnu/lib ] || need+=(gcc-aarch64-linux-gnu)
+[ -f /usr/aarch64-linux-gnu/lib/crt1.o ] || need+=(gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 if [ ${#need[@]} -gt 0 ]; then
   [ "$(id -u)" = 0 ] || { echo "pack.sh: needs ${need[*]} (apt-get install ${need[*]})" >&2; exit 1; }
   say "installing ${need[*]}"

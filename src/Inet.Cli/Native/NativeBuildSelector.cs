@@ -46,6 +46,7 @@ internal static partial class NativeBuildSelector
         argv[0] = build;
         args.CopyTo(argv, 1);
         Execv(build, argv);   // returns only on failure: the entry build runs the command itself
+        Console.Error.WriteLine($"inet: could not start the {level} build ({Marshal.GetLastPInvokeErrorMessage()}); running the {CpuLevels.Baseline} build");
     }
 
     // NuGet does not keep file modes: `dotnet tool install` marks only the entry point executable. Execute
