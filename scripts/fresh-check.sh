@@ -10,15 +10,24 @@
 # If INN was running before the check, it is started again afterwards (test.sh stops the
 # server it started itself). Needs root. Destructive: every article and setting of the local
 # INN is lost, and anything else using INN meanwhile sees it go away.
-#   scripts/fresh-check.sh [--keep]    --keep: keep the clone (the log is always kept)
+#   scripts/fresh-check.sh [--keep] [--purge-tools]
+#     --keep: keep the clone (the log is always kept)
+#     --purge-tools: also remove the Debian packages test.sh installs for the tests (par2, the compilers
+#       scripts/pack.sh needs, qemu-user), so the run proves test.sh installs them too
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 LOG_TAG=fresh-check
 # shellcheck source=servers/common.sh
 . "$ROOT/scripts/servers/common.sh"
 
-keep=0
-[ "${1:-}" = --keep ] && keep=1
+keep=0 purge_tools=0
+for a in "$@"; do
+  case $a in
+    --keep) keep=1 ;;
+    --purge-tools) purge_tools=1 ;;
+    *) die "unknown option $a" ;;
+  esac
+done
 is_root || die "must run as root"
 
 was_running=0
@@ -37,6 +46,14 @@ for p in 119 563; do
   port_in_use "$p" && log "warning: port $p is still in use after the purge (owner: $(port_owner "$p"))"
 done
 if dpkg-query -W -f='${Status}' inn2 2>/dev/null | grep -q 'installed'; then die "inn2 is still installed"; fi
+
+if [ $purge_tools -eq 1 ]; then
+  tools=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+  log "removing ${tools[*]}"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -qq "${tools[@]}" >&2 || die "apt-get purge failed"
+  DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 autoremove -y -qq >&2 || true
+  command -v clang >/dev/null && die "clang is still installed"
+fi
 
 # 2. A fresh clone of the committed HEAD.
 work=$(mktemp -d /tmp/inet-fresh-check.XXXXXX)
