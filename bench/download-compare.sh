@@ -83,7 +83,9 @@ trap cleanup EXIT
 build_inet() {
   if [ "$PUBLISH_INET" = 0 ] && [ -x "$INET" ] && [ -x "$INET_JIT" ] && [ -x "$INET_CPU" ]; then return 0; fi
   log "packing and installing Inet.Cli (scripts/pack.sh, dotnet tool install) into $PUBLISH; framework-dependent build"
-  dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -o "$PUBLISH/jit" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
+  # PublishAot=false: the project publishes native by default (PublishAot=true), even without a runtime identifier.
+  rm -rf "$PUBLISH/jit"
+  dotnet publish -c Release "$INET_SOURCE/src/Inet.Cli" -p:PublishAot=false -o "$PUBLISH/jit" -nologo -v quiet >"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
   "$INET_SOURCE/scripts/publish-native.sh" "$PUBLISH/aot" >>"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "native publish failed"; }
@@ -277,6 +279,8 @@ cmd_robot_jit() { cmd_robot "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
 cmd_engine_jit() { cmd_engine "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
 # And with the build for exactly this CPU (scripts/publish-native.sh), against which the installed tool is judged.
 cmd_engine_cpu() { cmd_engine "$@"; CMD=("$INET_CPU" "${CMD[@]:1}"); }
+# And the installed tool held to its x86-64-v2 build (SSSE3 kernels), what a CPU without AVX2 runs.
+cmd_engine_v2() { cmd_engine "$@"; CMD=(env INET_CPU_LEVEL=x86-64-v2 "${CMD[@]}"); }
 
 # Clients of the comparison: label and command builder. A new Inet client is one line here.
 # inet_clients main: also the variants measured only in the main comparison.
@@ -285,7 +289,7 @@ inet_clients() {
   [ "${1:-}" = main ] && echo "robot-jit cmd_robot_jit"
   if have_nzb_get; then
     echo "nzb-get cmd_engine"
-    [ "${1:-}" = main ] && echo "nzb-get-jit cmd_engine_jit" && echo "nzb-get-cpu cmd_engine_cpu"
+    [ "${1:-}" = main ] && printf '%s\n' "nzb-get-jit cmd_engine_jit" "nzb-get-cpu cmd_engine_cpu" "nzb-get-v2 cmd_engine_v2"
   fi
   return 0
 }
