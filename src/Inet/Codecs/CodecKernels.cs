@@ -26,6 +26,8 @@ public static class CodecKernels
         {
             if (Crc32Folding.IsSupported)
                 return "512-bit carry-less multiply folding (VPCLMULQDQ)";
+            if (Crc32Folding256.IsSupported)
+                return "256-bit carry-less multiply folding (VPCLMULQDQ)";
             if (Pclmulqdq.IsSupported && Vector128.IsHardwareAccelerated)
                 return "128-bit carry-less multiply folding (PCLMULQDQ, System.IO.Hashing)";
             if (System.Runtime.Intrinsics.Arm.Crc32.Arm64.IsSupported)

@@ -79,7 +79,8 @@ internal static class Crc32Folding
     private static Vector128<ulong> Fold(Vector128<ulong> x, Vector128<ulong> k) =>
         Pclmulqdq.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.CarrylessMultiply(x, k, 0x11);
 
-    private static Vector128<ulong> Pair(long distance) =>
+    /// <summary>The two constants that fold 128 bits forward by <paramref name="distance"/> bits.</summary>
+    internal static Vector128<ulong> Pair(long distance) =>
         Vector128.Create((ulong)Crc32Math.XPowModP(distance + 32) << 1, (ulong)Crc32Math.XPowModP(distance - 32) << 1);
 
     private static Vector512<ulong> Wide(long distance) => Vector512.Create(Vector256.Create(Pair(distance), Pair(distance)), Vector256.Create(Pair(distance), Pair(distance)));

@@ -18,10 +18,19 @@ public static class Crc32Math
     public static uint Hash(ReadOnlySpan<byte> data) => Append(0, data);
 
     /// <summary>CRC-32 of the data hashed so far (<paramref name="crc"/>, 0 at the start) followed by <paramref name="data"/>.</summary>
-    public static uint Append(uint crc, ReadOnlySpan<byte> data) =>
-        data.Length >= Crc32Folding.MinimumLength && Crc32Folding.IsSupported ? Crc32Folding.Append(crc, data) : AppendWithoutFolding(crc, data);
+    public static uint Append(uint crc, ReadOnlySpan<byte> data)
+    {
+        if (data.Length >= Crc32Folding.MinimumLength)
+        {
+            if (Crc32Folding.IsSupported)
+                return Crc32Folding.Append(crc, data);
+            if (Crc32Folding256.IsSupported)
+                return Crc32Folding256.Append(crc, data);
+        }
+        return AppendWithoutFolding(crc, data);
+    }
 
-    /// <summary><see cref="Append"/> on CPUs without 512-bit folding: a table for short inputs, System.IO.Hashing otherwise.</summary>
+    /// <summary><see cref="Append"/> on CPUs without 256- or 512-bit folding: a table for short inputs, System.IO.Hashing otherwise.</summary>
     internal static uint AppendWithoutFolding(uint crc, ReadOnlySpan<byte> data)
     {
         if (data.Length < 64)

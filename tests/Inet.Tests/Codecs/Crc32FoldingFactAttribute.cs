@@ -15,3 +15,11 @@ internal static class Crc32FoldingSupport
         ? null
         : "this CPU has no 512-bit carry-less multiply (AVX-512 VPCLMULQDQ), so the folding code cannot run; Crc32Math uses System.IO.Hashing here";
 }
+
+/// <summary>A fact for the 256-bit CRC-32 folding code: skipped, with the reason, on CPUs without 256-bit VPCLMULQDQ.</summary>
+public sealed class Crc32Folding256FactAttribute : FactAttribute
+{
+    public Crc32Folding256FactAttribute() => Skip = Crc32Folding256.IsSupported
+        ? null
+        : "this CPU has no 256-bit carry-less multiply (VPCLMULQDQ), so the 256-bit folding code cannot run";
+}

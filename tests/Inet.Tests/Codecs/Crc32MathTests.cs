@@ -114,4 +114,25 @@ public class Crc32MathTests
         var expected = Crc32Math.Combine(start, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
         return Crc32Folding.Append(start, data) == expected;
     }
+
+    [Crc32Folding256Fact]
+    public void Folding256_MatchesSystemIoHashing_WithAnyStartCrc()
+    {
+        foreach (var length in new[] { 128, 129, 143, 144, 255, 256, 383, 512, 513, 4096 + 3, 65_536 + 15, 100_000 })
+        {
+            var data = Random(length, length);
+            var prefix = Random(~length, 37);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), Crc32Folding256.Append(0, data));
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), Crc32Folding256.Append(Crc32Math.Hash(prefix), data));
+        }
+    }
+
+    [Crc32Folding256Fact]
+    public void Folding256_AnyLengthAndStart_EqualsSystemIoHashing() =>
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll<int, uint>((seed, start) =>
+        {
+            var data = Random(seed, 128 + Size(seed, 5000));
+            var expected = Crc32Math.Combine(start, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
+            return Crc32Folding256.Append(start, data) == expected;
+        }));
 }
