@@ -111,7 +111,7 @@ internal static class ListText
     public static bool TryInferYear(int month, int day, int hour, int minute, DateTimeOffset now, out DateTimeOffset date)
     {
         date = default;
-        var limit = now.UtcDateTime + FutureLimit;
+        var limit = now.UtcDateTime > DateTime.MaxValue - FutureLimit ? DateTime.MaxValue : now.UtcDateTime + FutureLimit;
         for (var year = now.UtcDateTime.Year + 1; year >= now.UtcDateTime.Year - 8 && year >= 1; year--)
         {
             if (year > 9999 || !IsDate(year, month, day))

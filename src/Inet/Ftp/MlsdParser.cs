@@ -117,7 +117,7 @@ public static class MlsdParser
         var ticks = 0L;
         if (!fraction.IsEmpty)
         {
-            if (fraction[0] != '.' || fraction.Length == 1 || fraction.Length > 10 || !ListText.TryDigits(fraction[1..], out var digits))
+            if (fraction[0] != '.' || fraction.Length == 1 || fraction.Length > 19 || !ListText.TryDigits(fraction[1..], out var digits))
                 return false;
             // Scale the fraction to 7 digits (ticks), dropping what lies beyond.
             ticks = digits;

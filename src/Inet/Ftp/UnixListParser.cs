@@ -210,8 +210,13 @@ internal static class UnixListParser
             offset = zone;
             last = e;
         }
+        var local = new DateTime(year, month, day, hour, minute, Math.Max(second, 0), DateTimeKind.Unspecified);
+        // An offset that would move the first or last day out of DateTimeOffset's range makes no real date.
+        var utcTicks = local.Ticks - offset.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+            return false;
         end = last;
-        date = new DateTimeOffset(year, month, day, hour, minute, Math.Max(second, 0), offset);
+        date = new DateTimeOffset(local, offset);
         return true;
     }
 
