@@ -19,29 +19,8 @@ internal static class DosListParser
         if (!ListText.NextToken(line, ref pos, out var s, out var e) || !TryDate(line[s..e], out var year, out var month, out var day) ||
             !ListText.NextToken(line, ref pos, out s, out e))
             return false;
-        var time = line[s..e];
-        var meridiem = '\0';
-        if (time.Length > 2 && IsMeridiem(time[^2..]))
-        {
-            meridiem = char.ToUpperInvariant(time[^2]);
-            time = time[..^2];
-        }
-        if (!ListText.TryTime(time, out var hour, out var minute, out var second))
+        if (!TryTime(line, ref pos, ref s, ref e, out var hour, out var minute, out var second))
             return false;
-        if (!ListText.NextToken(line, ref pos, out s, out e))
-            return false;
-        if (meridiem == '\0' && IsMeridiem(line[s..e]))
-        {
-            meridiem = char.ToUpperInvariant(line[s]);
-            if (!ListText.NextToken(line, ref pos, out s, out e))
-                return false;
-        }
-        if (meridiem != '\0')
-        {
-            if (hour is < 1 or > 12)
-                return false;
-            hour = (hour % 12) + (meridiem == 'P' ? 12 : 0);
-        }
         var column = line[s..e];
         FtpItemType type;
         long? size = null;
@@ -79,6 +58,34 @@ internal static class DosListParser
             Modified = ListText.At(year, month, day, hour, minute, second),
             LinkTarget = target,
         };
+        return true;
+    }
+
+    /// <summary>
+    /// "HH:MM", "HH:MMAM" or "HH:MM AM" from the token at s..e; on success s..e is the column after it.
+    /// </summary>
+    private static bool TryTime(ReadOnlySpan<char> line, ref int pos, ref int s, ref int e, out int hour, out int minute, out int second)
+    {
+        var time = line[s..e];
+        var meridiem = '\0';
+        if (time.Length > 2 && IsMeridiem(time[^2..]))
+        {
+            meridiem = char.ToUpperInvariant(time[^2]);
+            time = time[..^2];
+        }
+        if (!ListText.TryTime(time, out hour, out minute, out second) || !ListText.NextToken(line, ref pos, out s, out e))
+            return false;
+        if (meridiem == '\0' && IsMeridiem(line[s..e]))
+        {
+            meridiem = char.ToUpperInvariant(line[s]);
+            if (!ListText.NextToken(line, ref pos, out s, out e))
+                return false;
+        }
+        if (meridiem == '\0')
+            return true;
+        if (hour is < 1 or > 12)
+            return false;
+        hour = (hour % 12) + (meridiem == 'P' ? 12 : 0);
         return true;
     }
 
