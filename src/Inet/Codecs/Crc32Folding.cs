@@ -52,8 +52,18 @@ internal static class Crc32Folding
         var low = x.GetLower();
         var high = x.GetUpper();
         var r = Fold(low.GetLower(), Fold384) ^ Fold(low.GetUpper(), Fold256) ^ Fold(high.GetLower(), Fold128) ^ high.GetUpper();
+        return Finish(r, data, i);
+    }
+
+    /// <summary>
+    /// The end shared by the wide folds: 16-byte blocks from <paramref name="i"/> folded into the 128-bit
+    /// remainder <paramref name="r"/>, which then goes through the table with the last bytes.
+    /// </summary>
+    internal static uint Finish(Vector128<ulong> r, ReadOnlySpan<byte> data, nuint i)
+    {
+        ref var p = ref MemoryMarshal.GetReference(data);
         var fold128 = Fold128;
-        for (; i + 16 <= length; i += 16)
+        for (; i + 16 <= (nuint)data.Length; i += 16)
             r = Fold(r, fold128) ^ Vector128.LoadUnsafe(ref p, i).AsUInt64();
 
         Span<byte> last = stackalloc byte[16];

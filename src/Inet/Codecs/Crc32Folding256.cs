@@ -42,15 +42,7 @@ internal static class Crc32Folding256
             x3 = Fold(x3, fold1024) ^ Vector256.LoadUnsafe(ref p, i + 96).AsUInt64();
         }
         var x = Fold(x0, Fold768) ^ Fold(x1, Fold512) ^ Fold(x2, Fold256) ^ x3;
-        var fold128 = Fold128;
-        var r = Fold(x.GetLower(), fold128) ^ x.GetUpper();
-        for (; i + 16 <= length; i += 16)
-            r = Fold(r, fold128) ^ Vector128.LoadUnsafe(ref p, i).AsUInt64();
-
-        Span<byte> last = stackalloc byte[16];
-        r.AsByte().CopyTo(last);
-        var register = Crc32Folding.Update(0, last);
-        return ~Crc32Folding.Update(register, data[(int)i..]);
+        return Crc32Folding.Finish(Fold(x.GetLower(), Fold128) ^ x.GetUpper(), data, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
