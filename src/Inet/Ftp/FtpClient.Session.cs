@@ -46,7 +46,7 @@ public sealed partial class FtpClient
     {
         var reply = await CommandAsync("FEAT", cancellationToken).ConfigureAwait(false);
         if (reply.Code == 211)
-            Features = new FtpFeatures(reply.MoreLines);
+            Features = FtpFeatures.FromReply(reply);
         else if (reply.IsPermanentNegative)
             Features = FtpFeatures.Unknown;
         else

@@ -13,15 +13,13 @@ public sealed class FtpFeatures
 
     private readonly Dictionary<string, string> _features;
 
-    /// <summary>Parses the feature lines of a 211 reply (" NAME params"; lines without the leading space are not features).</summary>
+    /// <summary>Parses feature lines, "NAME params" (RFC 2389 puts a space before each; it is optional here).</summary>
     public FtpFeatures(IEnumerable<string> lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
         _features = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in lines)
         {
-            if (line.Length < 2 || line[0] != ' ')
-                continue;
             var feature = line.Trim();
             if (feature.Length == 0)
                 continue;
@@ -32,6 +30,16 @@ public sealed class FtpFeatures
         }
         Features = new ReadOnlyDictionary<string, string>(_features);
         MlstFacts = _features.TryGetValue("MLST", out var facts) ? ParseFacts(facts) : [];
+    }
+
+    /// <summary>
+    /// The features of a 211 FEAT reply. Its closing line's text ("End") is the last of the reply's
+    /// further lines unless it starts with a space, which only a feature line does.
+    /// </summary>
+    internal static FtpFeatures FromReply(Core.Reply reply)
+    {
+        var lines = reply.MoreLines;
+        return new FtpFeatures(lines.Count > 0 && !lines[^1].StartsWith(' ') ? lines.Take(lines.Count - 1) : lines);
     }
 
     /// <summary>Every feature name with its parameters ("" when it has none).</summary>
