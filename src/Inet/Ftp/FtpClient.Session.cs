@@ -80,11 +80,27 @@ public sealed partial class FtpClient
     /// </summary>
     public async Task<Reply> SendCommandAsync(string command, CancellationToken cancellationToken = default)
     {
-        var reply = await CommandAsync(CommandGuard.Check(command, nameof(command)), cancellationToken).ConfigureAwait(false);
+        var reply = await RawCommandAsync(CommandGuard.Check(command, nameof(command)), cancellationToken).ConfigureAwait(false);
         return reply.Code < 400 ? reply : throw Refusal(reply);
     }
 
     /// <summary>Sends any command and throws unless the reply is 2xx (ftplib's voidcmd).</summary>
-    public Task<Reply> VoidCommandAsync(string command, CancellationToken cancellationToken = default) =>
-        ExpectAsync(CommandGuard.Check(command, nameof(command)), 2, cancellationToken);
+    public async Task<Reply> VoidCommandAsync(string command, CancellationToken cancellationToken = default)
+    {
+        var reply = await RawCommandAsync(CommandGuard.Check(command, nameof(command)), cancellationToken).ConfigureAwait(false);
+        return reply.IsPositiveCompletion ? reply : throw Refusal(reply);
+    }
+
+    /// <summary>A caller's own command line; the argument of PASS or ACCT is kept out of the log, as ftplib's sanitize does.</summary>
+    private async Task<Reply> RawCommandAsync(string command, CancellationToken cancellationToken)
+    {
+        var space = command.IndexOf(' ', StringComparison.Ordinal);
+        var verb = space < 0 ? command : command[..space];
+        if (space >= 0 && (verb.Equals("PASS", StringComparison.OrdinalIgnoreCase) || verb.Equals("ACCT", StringComparison.OrdinalIgnoreCase)))
+        {
+            await SendSensitiveAsync(command[..(space + 1)], command[(space + 1)..], cancellationToken).ConfigureAwait(false);
+            return await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return await CommandAsync(command, cancellationToken).ConfigureAwait(false);
+    }
 }

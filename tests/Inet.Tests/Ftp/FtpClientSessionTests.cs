@@ -323,6 +323,41 @@ public class FtpClientSessionTests
     }
 
     [Fact]
+    public async Task SendCommand_Pass_RedactedInLog()
+    {
+        var logger = new CapturingLogger();
+        await using var server = new ScriptedServer().Script("S: 220 hi\nC: USER joe\nS: 331 pw\nC: pass raw-s3cret\nS: 230 ok\n" + Quit);
+        await using var client = await Connect(server, logger: logger, logIn: false);
+        Assert.Equal(331, (await client.SendCommandAsync("USER joe")).Code);
+        Assert.Equal(230, (await client.VoidCommandAsync("pass raw-s3cret")).Code);
+        await client.QuitAsync();
+        await server.Completion;
+        Assert.Contains(logger.Lines, l => l.Contains("pass ********", StringComparison.Ordinal));
+        Assert.DoesNotContain(logger.Lines, l => l.Contains("raw-s3cret", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task MultiLineReplies_OneBytePerWrite_ReadWhole()
+    {
+        await using var server = new ScriptedServer { OneBytePerWrite = true }.Script("""
+            S: 220-first
+            S: 220 last
+            C: FEAT
+            S: 211-Features:
+            S:  MDTM
+            S:  REST STREAM
+            S: 211 End
+            C: QUIT
+            S: 221 Goodbye.
+            """);
+        await using var client = await Connect(server, logIn: false);
+        Assert.Equal("first\nlast", client.Welcome);
+        Assert.True((await client.FeatAsync()).RestStream);
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
     public async Task Command_421MidSession_ThrowsAndSendsNoQuit()
     {
         await using var server = Server("C: NOOP\nS: 421 Timeout.");
