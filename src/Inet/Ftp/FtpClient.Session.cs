@@ -7,7 +7,8 @@ public sealed partial class FtpClient
     /// <summary>
     /// Logs in (RFC 959 5.4): USER, then PASS on 331, then ACCT on 332 when an account is given.
     /// 230 (or 202) means logged in; 530 is an <see cref="AuthenticationFailedException"/>. The
-    /// password and account never reach the log.
+    /// password and account never reach the log. The anonymous user without a password sends
+    /// <see cref="FtpClientOptions.AnonymousPassword"/>, as ftplib does.
     /// </summary>
     public async Task LoginAsync(string userName, string? password, string? account = null, CancellationToken cancellationToken = default)
     {
@@ -16,6 +17,8 @@ public sealed partial class FtpClient
             CommandGuard.Check(password, nameof(password));
         if (account is not null)
             CommandGuard.Check(account, nameof(account));
+        if (string.IsNullOrEmpty(password) && userName.Equals(FtpClientOptions.AnonymousUser, StringComparison.OrdinalIgnoreCase))
+            password = FtpClientOptions.AnonymousPassword;
         var reply = await CommandAsync("USER " + userName, cancellationToken).ConfigureAwait(false);
         if (reply.Code == 331)
         {

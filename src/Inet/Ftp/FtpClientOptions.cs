@@ -17,7 +17,8 @@ public sealed record FtpClientOptions
 
     public string UserName { get; init; } = AnonymousUser;
 
-    public string? Password { get; init; } = AnonymousPassword;
+    /// <summary>The password; when null or empty for the anonymous user, <see cref="AnonymousPassword"/> is sent.</summary>
+    public string? Password { get; init; }
 
     /// <summary>Sent with ACCT when the server asks for an account (332).</summary>
     public string? Account { get; init; }

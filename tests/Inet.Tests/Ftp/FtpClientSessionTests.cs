@@ -390,6 +390,15 @@ public class FtpClientSessionTests
     }
 
     [Fact]
+    public async Task Login_NamedUserWithoutPassword_SendsEmptyPass_NotTheAnonymousOne()
+    {
+        await using var server = new ScriptedServer().Script("S: 220 hi\nC: USER joe\nS: 331 pw\nC: PASS \nS: 230 ok\n" + Quit);
+        await using var client = await Connect(server, "joe", null);
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
     public void Options_FromUrlUserWithoutPassword_PasswordLeftToTheCaller()
     {
         Assert.Null(FtpClientOptions.FromUrl("ftp://joe@ftp.example.org/").Password);
