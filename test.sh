@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of Inet.
 #  - As root: installs and starts the real servers the integration tests use
-#    (scripts/servers/<name>.sh; now INN 2 for NNTP) and stops at the end what it started.
+#    (scripts/servers/<name>.sh; now INN 2 for NNTP and vsftpd for FTP) and stops at the end what it started.
 #    Not root: servers are left alone; integration tests needing one are skipped,
 #    except when CI=true, where a missing server fails the test. INET_TEST_NO_SERVERS=1 does
 #    the same as root. INET_TEST_CONFIGURATION=Release builds Release (default Debug).
@@ -14,7 +14,7 @@ cd "$ROOT" || exit 1
 
 CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
-SERVERS=(inn2)                       # one scripts/servers/<name>.sh per server
+SERVERS=(inn2 vsftpd)                # one scripts/servers/<name>.sh per server
 # Debian packages the tests call: PAR2 repair; scripts/pack.sh's compilers (native builds for x64 and,
 # cross-compiled, arm64); qemu-user to run the arm64 build.
 TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
