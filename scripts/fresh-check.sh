@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Proves that the whole suite passes on a machine where INN 2 was never installed:
+# Proves that the whole suite passes on a machine where INN 2 and vsftpd were never installed
+# (vsftpd and its test user ftpuser are purged as well):
 #  1. stops INN 2 and purges it: packages inn2 and inn2-inews, the spool (/var/spool/news),
 #     the active file and history (/var/lib/news), the configuration (/etc/news), its logs and
 #     run dir, and the test state dir the server scripts use ($INET_TEST_STATE: certificate,
@@ -46,6 +47,11 @@ for p in 119 563; do
   port_in_use "$p" && log "warning: port $p is still in use after the purge (owner: $(port_owner "$p"))"
 done
 if dpkg-query -W -f='${Status}' inn2 2>/dev/null | grep -q 'installed'; then die "inn2 is still installed"; fi
+
+log "stopping and purging vsftpd and its test user"
+"$ROOT/scripts/servers/vsftpd.sh" stop >&2 || true
+DEBIAN_FRONTEND=noninteractive apt-get -o DPkg::Lock::Timeout=600 purge -y -qq vsftpd >&2 || die "apt-get purge vsftpd failed"
+id ftpuser >/dev/null 2>&1 && { userdel -r ftpuser >&2 2>/dev/null || userdel ftpuser >&2 || true; }
 
 if [ $purge_tools -eq 1 ]; then
   tools=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
