@@ -71,4 +71,10 @@ public sealed partial class FtpClient
             FtpTransferType.Binary => "TYPE I",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
         }, 2, cancellationToken);
+
+    /// <summary>MODE S: stream mode, the only transfer mode the client speaks (RFC 959 3.4, RFC 1123 4.1.2.2).</summary>
+    public Task ModeStreamAsync(CancellationToken cancellationToken = default) => ExpectAsync("MODE S", 2, cancellationToken);
+
+    /// <summary>STRU F: file structure, a file as a stream of bytes (RFC 959 3.1.2).</summary>
+    public Task StructureFileAsync(CancellationToken cancellationToken = default) => ExpectAsync("STRU F", 2, cancellationToken);
 }

@@ -105,6 +105,21 @@ public sealed class FtpClientVsftpdTests
     }
 
     [RequiresFtpServerFact]
+    public async Task TypeModeStru_AreAccepted_AndTheSessionStaysInStep()
+    {
+        var s = FtpServerSettings.Require();
+        using var cts = Timeout();
+        await using var client = await ConnectUserAsync(s, cts.Token);
+
+        await client.TypeAsync(FtpTransferType.Binary, cts.Token);
+        await client.ModeStreamAsync(cts.Token);
+        await client.StructureFileAsync(cts.Token);
+        await client.TypeAsync(FtpTransferType.Ascii, cts.Token);
+
+        Assert.Equal(s.Home.TrimEnd('/'), await client.PwdAsync(cts.Token));
+    }
+
+    [RequiresFtpServerFact]
     public async Task Mkd_Cwd_Pwd_Cdup_Rmd_MoveThroughANewFolder()
     {
         var s = FtpServerSettings.Require();

@@ -166,7 +166,7 @@ public class FtpClientSessionTests
     }
 
     [Fact]
-    public async Task SystNoopOptsTypeSiteStatHelp_ExactTranscript()
+    public async Task SystNoopOptsTypeModeStruSiteStatHelp_ExactTranscript()
     {
         await using var server = Server("""
             C: SYST
@@ -179,6 +179,10 @@ public class FtpClientSessionTests
             S: 200 Switching to Binary mode.
             C: TYPE A
             S: 200 Switching to ASCII mode.
+            C: MODE S
+            S: 200 Mode set to S.
+            C: STRU F
+            S: 200 Structure set to F.
             C: SITE CHMOD 644 a.txt
             S: 200 SITE CHMOD command ok.
             C: STAT
@@ -198,6 +202,8 @@ public class FtpClientSessionTests
         await client.OptsUtf8Async();
         await client.TypeAsync(FtpTransferType.Binary);
         await client.TypeAsync(FtpTransferType.Ascii);
+        await client.ModeStreamAsync();
+        await client.StructureFileAsync();
         Assert.Equal(200, (await client.SiteAsync("CHMOD 644 a.txt")).Code);
         Assert.Equal(["     Connected to 127.0.0.1", "End of status"], (await client.StatAsync()).MoreLines);
         Assert.Equal(" CHMOD UMASK HELP", (await client.HelpAsync("SITE")).MoreLines[0]);
