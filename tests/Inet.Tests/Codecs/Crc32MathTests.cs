@@ -92,47 +92,40 @@ public class Crc32MathTests
     }
 
     [Crc32FoldingFact]
-    public void Folding_MatchesSystemIoHashing_WithAnyStartCrc()
-    {
-        foreach (var length in new[] { 512, 513, 700, 767, 768, 1024, 4096 + 3, 65_536 + 15, 100_000 })
-        {
-            var data = Random(length, length);
-            var prefix = Random(~length, 37);
-            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), Crc32Folding.Append(0, data));
-            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), Crc32Folding.Append(Crc32Math.Hash(prefix), data));
-        }
-    }
+    public void Folding_MatchesSystemIoHashing_WithAnyStartCrc() =>
+        AssertMatchesSystemIoHashing(Crc32Folding.Append, [512, 513, 700, 767, 768, 1024, 4096 + 3, 65_536 + 15, 100_000]);
 
     // A fact running the property itself: a skipped [Property] vanishes from the test run's counts.
     [Crc32FoldingFact]
     public void Folding_AnyLengthAndStart_EqualsSystemIoHashing() =>
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll<int, uint>(FoldingEqualsSystemIoHashing));
-
-    private static bool FoldingEqualsSystemIoHashing(int seed, uint start)
-    {
-        var data = Random(seed, Crc32Folding.MinimumLength + Size(seed, 5000));
-        var expected = Crc32Math.Combine(start, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
-        return Crc32Folding.Append(start, data) == expected;
-    }
+        CheckAnyLengthAndStart(Crc32Folding.Append, Crc32Folding.MinimumLength);
 
     [Crc32Folding256Fact]
-    public void Folding256_MatchesSystemIoHashing_WithAnyStartCrc()
-    {
-        foreach (var length in new[] { 128, 129, 143, 144, 255, 256, 383, 512, 513, 4096 + 3, 65_536 + 15, 100_000 })
-        {
-            var data = Random(length, length);
-            var prefix = Random(~length, 37);
-            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), Crc32Folding256.Append(0, data));
-            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), Crc32Folding256.Append(Crc32Math.Hash(prefix), data));
-        }
-    }
+    public void Folding256_MatchesSystemIoHashing_WithAnyStartCrc() =>
+        AssertMatchesSystemIoHashing(Crc32Folding256.Append, [128, 129, 143, 144, 255, 256, 383, 512, 513, 4096 + 3, 65_536 + 15, 100_000]);
 
     [Crc32Folding256Fact]
     public void Folding256_AnyLengthAndStart_EqualsSystemIoHashing() =>
+        CheckAnyLengthAndStart(Crc32Folding256.Append, 128);
+
+    /// <summary>A folding kernel against System.IO.Hashing at each length, from no CRC and after a prefix.</summary>
+    private static void AssertMatchesSystemIoHashing(Func<uint, ReadOnlySpan<byte>, uint> append, int[] lengths)
+    {
+        foreach (var length in lengths)
+        {
+            var data = Random(length, length);
+            var prefix = Random(~length, 37);
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(data), append(0, data));
+            Assert.Equal(System.IO.Hashing.Crc32.HashToUInt32(prefix.Concat(data).ToArray()), append(Crc32Math.Hash(prefix), data));
+        }
+    }
+
+    /// <summary>A folding kernel from any start CRC over any length from <paramref name="minimum"/> on.</summary>
+    private static void CheckAnyLengthAndStart(Func<uint, ReadOnlySpan<byte>, uint> append, int minimum) =>
         Check.One(Config.QuickThrowOnFailure.WithMaxTest(200), Prop.ForAll<int, uint>((seed, start) =>
         {
-            var data = Random(seed, 128 + Size(seed, 5000));
+            var data = Random(seed, minimum + Size(seed, 5000));
             var expected = Crc32Math.Combine(start, System.IO.Hashing.Crc32.HashToUInt32(data), data.Length);
-            return Crc32Folding256.Append(start, data) == expected;
+            return append(start, data) == expected;
         }));
 }
