@@ -22,7 +22,7 @@ internal static class Crc32Folding
     private static readonly Vector512<ulong> Fold512 = Wide(512);
     private static readonly Vector128<ulong> Fold384 = Pair(384);
     private static readonly Vector128<ulong> Fold256 = Pair(256);
-    private static readonly Vector128<ulong> Fold128 = Pair(128);
+    internal static readonly Vector128<ulong> Fold128 = Pair(128);
     private static readonly uint[] Table = BuildTable();
 
     /// <summary>True when the CPU has 512-bit carry-less multiply.</summary>
@@ -85,8 +85,9 @@ internal static class Crc32Folding
     private static Vector512<ulong> Fold(Vector512<ulong> x, Vector512<ulong> k) =>
         Pclmulqdq.V512.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.V512.CarrylessMultiply(x, k, 0x11);
 
+    /// <summary>Folds 128 bits forward by the distance <paramref name="k"/> was made for (<see cref="Pair"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ulong> Fold(Vector128<ulong> x, Vector128<ulong> k) =>
+    internal static Vector128<ulong> Fold(Vector128<ulong> x, Vector128<ulong> k) =>
         Pclmulqdq.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.CarrylessMultiply(x, k, 0x11);
 
     /// <summary>The two constants that fold 128 bits forward by <paramref name="distance"/> bits.</summary>

@@ -16,7 +16,6 @@ internal static class Crc32Folding256
     private static readonly Vector256<ulong> Fold768 = Wide(768);
     private static readonly Vector256<ulong> Fold512 = Wide(512);
     private static readonly Vector256<ulong> Fold256 = Wide(256);
-    private static readonly Vector128<ulong> Fold128 = Crc32Folding.Pair(128);
 
     /// <summary>True when the CPU has 256-bit carry-less multiply.</summary>
     public static bool IsSupported => Pclmulqdq.V256.IsSupported && Pclmulqdq.IsSupported;
@@ -42,16 +41,12 @@ internal static class Crc32Folding256
             x3 = Fold(x3, fold1024) ^ Vector256.LoadUnsafe(ref p, i + 96).AsUInt64();
         }
         var x = Fold(x0, Fold768) ^ Fold(x1, Fold512) ^ Fold(x2, Fold256) ^ x3;
-        return Crc32Folding.Finish(Fold(x.GetLower(), Fold128) ^ x.GetUpper(), data, i);
+        return Crc32Folding.Finish(Crc32Folding.Fold(x.GetLower(), Crc32Folding.Fold128) ^ x.GetUpper(), data, i);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Fold(Vector256<ulong> x, Vector256<ulong> k) =>
         Pclmulqdq.V256.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.V256.CarrylessMultiply(x, k, 0x11);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<ulong> Fold(Vector128<ulong> x, Vector128<ulong> k) =>
-        Pclmulqdq.CarrylessMultiply(x, k, 0x00) ^ Pclmulqdq.CarrylessMultiply(x, k, 0x11);
 
     private static Vector256<ulong> Wide(long distance) => Vector256.Create(Crc32Folding.Pair(distance), Crc32Folding.Pair(distance));
 }
