@@ -35,6 +35,13 @@ public sealed record ConnectionSettings
     /// <summary>A validation callback of your own; replaces the default checks when set.</summary>
     public RemoteCertificateValidationCallback? CertificateValidation { get; init; }
 
+    /// <summary>
+    /// When the host is an IP literal, send a synthetic name (<c>…ip.invalid</c>) as TLS target so that
+    /// later connections can resume the session (FTP data connections), and check the certificate
+    /// against the IP. Off by default: plain IP connections send no SNI.
+    /// </summary>
+    public bool ResumeTlsSessionsByIpAddress { get; init; }
+
     /// <summary>Largest ratio of inflated to compressed bytes accepted from COMPRESS DEFLATE.</summary>
     public int MaxInflationRatio { get; init; } = 1000;
 }

@@ -52,6 +52,9 @@ public sealed class TextConnection : IAsyncDisposable
 
     public EndPoint? RemoteEndPoint => _socket?.RemoteEndPoint;
 
+    /// <summary>Our end of the TCP connection (null over a caller's stream).</summary>
+    public EndPoint? LocalEndPoint => _socket?.LocalEndPoint;
+
     /// <summary>The TLS protocol in use, if any.</summary>
     public System.Security.Authentication.SslProtocols? TlsProtocol => (_transport as SslStream)?.SslProtocol;
 
@@ -188,17 +191,7 @@ public sealed class TextConnection : IAsyncDisposable
         if (dropped > 0)
             Log.Info($"discarded {dropped} plaintext bytes received before the TLS handshake");
         var ssl = new SslStream(_transport, leaveInnerStreamOpen: false);
-        var options = new SslClientAuthenticationOptions
-        {
-            TargetHost = _settings.TlsTargetHost ?? _settings.Host,
-            RemoteCertificateValidationCallback = ValidationCallback(),
-        };
-        if (_settings.TrustedRootCertificates is { Count: > 0 } roots && _settings.CertificateValidation is null)
-        {
-            options.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust };
-            options.CertificateChainPolicy.CustomTrustStore.AddRange(roots);
-            options.CertificateChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        }
+        var options = TlsOptions.For(_settings);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_settings.ConnectTimeout);
         try
@@ -260,14 +253,5 @@ public sealed class TextConnection : IAsyncDisposable
         span[length] = (byte)'\r';
         span[length + 1] = (byte)'\n';
         _output.Advance(length + 2);
-    }
-
-    private RemoteCertificateValidationCallback? ValidationCallback()
-    {
-        if (_settings.CertificateValidation is { } custom)
-            return custom;
-        if (_settings.DangerousAcceptAnyServerCertificate)
-            return static (_, _, _, _) => true;
-        return null;
     }
 }

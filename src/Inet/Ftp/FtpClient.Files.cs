@@ -4,6 +4,8 @@ namespace Inet.Ftp;
 
 public sealed partial class FtpClient
 {
+    private FtpTransferType? _type;
+
     /// <summary>PWD (257): the current folder, with RFC 959's doubled quotes undone.</summary>
     public async Task<string> PwdAsync(CancellationToken cancellationToken = default)
     {
@@ -64,13 +66,21 @@ public sealed partial class FtpClient
         ExpectAsync("MFMT " + FtpReplyText.FormatTime(modified) + " " + CommandGuard.Check(path, nameof(path)), 2, cancellationToken);
 
     /// <summary>TYPE A or TYPE I (200).</summary>
-    public Task TypeAsync(FtpTransferType type, CancellationToken cancellationToken = default) =>
-        ExpectAsync(type switch
+    public async Task TypeAsync(FtpTransferType type, CancellationToken cancellationToken = default)
+    {
+        _type = null; // unknown until the server agrees
+        await ExpectAsync(type switch
         {
             FtpTransferType.Ascii => "TYPE A",
             FtpTransferType.Binary => "TYPE I",
             _ => throw new ArgumentOutOfRangeException(nameof(type)),
-        }, 2, cancellationToken);
+        }, 2, cancellationToken).ConfigureAwait(false);
+        _type = type;
+    }
+
+    /// <summary>TYPE, only when the session is not in that type already.</summary>
+    private Task EnsureTypeAsync(FtpTransferType type, CancellationToken cancellationToken) =>
+        _type == type ? Task.CompletedTask : TypeAsync(type, cancellationToken);
 
     /// <summary>MODE S: stream mode, the only transfer mode the client speaks (RFC 959 3.4, RFC 1123 4.1.2.2).</summary>
     public Task ModeStreamAsync(CancellationToken cancellationToken = default) => ExpectAsync("MODE S", 2, cancellationToken);

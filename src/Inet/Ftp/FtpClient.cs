@@ -9,9 +9,12 @@ namespace Inet.Ftp;
 /// </summary>
 public sealed partial class FtpClient : IAsyncDisposable
 {
-    /// <summary>URL schemes: ftp (21, plain). FTPS comes with AUTH TLS.</summary>
+    /// <summary>URL schemes: ftp (21, plain) and ftps (21, explicit AUTH TLS; implicit TLS on port 990).</summary>
     public static readonly IReadOnlyDictionary<string, (int Port, bool Tls)> Schemes =
-        new Dictionary<string, (int, bool)> { ["ftp"] = (21, false) };
+        new Dictionary<string, (int, bool)> { ["ftp"] = (21, false), ["ftps"] = (21, false) };
+
+    /// <summary>The port of implicit FTPS (RFC 4217 calls it historic; servers still offer it).</summary>
+    public const int ImplicitTlsPort = 990;
 
     /// <summary>How long disposing waits for the answer to its QUIT.</summary>
     private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
@@ -29,6 +32,20 @@ public sealed partial class FtpClient : IAsyncDisposable
         _options = options;
     }
 
+    /// <summary>
+    /// The options as used: implicit TLS from either switch, and TLS sessions resumable for IP hosts,
+    /// which FTPS data connections need (docs/ftps-session-reuse.md).
+    /// </summary>
+    private static FtpClientOptions Normalize(FtpClientOptions options)
+    {
+        var implicitTls = options.Security == FtpSecurity.ImplicitTls || options.Connection.UseImplicitTls;
+        return options with
+        {
+            Security = implicitTls ? FtpSecurity.ImplicitTls : options.Security,
+            Connection = options.Connection with { UseImplicitTls = implicitTls, ResumeTlsSessionsByIpAddress = true },
+        };
+    }
+
     /// <summary>The welcome reply (220), as ftplib's getwelcome gives it.</summary>
     public Reply WelcomeReply { get; private set; } = new(0, "");
 
@@ -43,10 +60,17 @@ public sealed partial class FtpClient : IAsyncDisposable
 
     public bool IsConnected => _connection.IsUsable;
 
+    /// <summary>True once TLS protects the control connection.</summary>
+    public bool IsSecure => _connection.IsSecure;
+
+    /// <summary>True after PROT P: data connections run under TLS too.</summary>
+    public bool IsDataProtected { get; private set; }
+
     /// <summary>Connects, reads the welcome and, unless turned off, logs in.</summary>
     public static async Task<FtpClient> ConnectAsync(FtpClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = Normalize(options);
         var connection = await TextConnection.ConnectAsync(options.Connection, options.Logger, cancellationToken).ConfigureAwait(false);
         return await StartAsync(new FtpClient(connection, options), cancellationToken).ConfigureAwait(false);
     }
@@ -59,6 +83,7 @@ public sealed partial class FtpClient : IAsyncDisposable
     public static Task<FtpClient> ConnectAsync(Stream stream, FtpClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = Normalize(options);
         return StartAsync(new FtpClient(TextConnection.FromStream(stream, options.Connection, options.Logger), options), cancellationToken);
     }
 
@@ -100,8 +125,14 @@ public sealed partial class FtpClient : IAsyncDisposable
         try
         {
             await client.ReadWelcomeAsync(cancellationToken).ConfigureAwait(false);
+            if (client._options.Security == FtpSecurity.ExplicitTls)
+                await client.AuthTlsAsync(cancellationToken).ConfigureAwait(false);
             if (client._options.LogInOnConnect)
+            {
                 await client.LoginAsync(client._options.UserName, client._options.Password, client._options.Account, cancellationToken).ConfigureAwait(false);
+                if (client.IsSecure && client._options.ProtectData)
+                    await client.ProtectDataAsync(cancellationToken).ConfigureAwait(false);
+            }
             return client;
         }
         catch

@@ -31,7 +31,28 @@ public sealed record FtpClientOptions
 
     public ILogger? Logger { get; init; }
 
-    /// <summary>Options from a URL such as <c>ftp://user:pass@host:21/dir/</c>; no user means anonymous.</summary>
+    /// <summary>TLS: none (ftp://), explicit AUTH TLS (ftps://) or implicit (port 990).</summary>
+    public FtpSecurity Security { get; init; }
+
+    /// <summary>With TLS, protect data connections too (PBSZ 0, PROT P). Turning this off sends file contents in the clear.</summary>
+    public bool ProtectData { get; init; } = true;
+
+    /// <summary>How data connections are opened; EPSV with a PASV fallback by default.</summary>
+    public FtpDataConnectionMode DataConnectionMode { get; init; } = FtpDataConnectionMode.AutoPassive;
+
+    /// <summary>
+    /// Connect to the address in a PASV reply. Off by default: the control connection's address is
+    /// used, so a hostile or misconfigured server cannot send the client elsewhere (FTP bounce, RFC 2577).
+    /// </summary>
+    public bool TrustPassiveAddress { get; init; }
+
+    /// <summary>Check each transfer's byte count against SIZE, the 150 reply or the upload's length.</summary>
+    public bool VerifyTransferSize { get; init; } = true;
+
+    /// <summary>
+    /// Options from a URL such as <c>ftp://user:pass@host:21/dir/</c>; no user means anonymous.
+    /// <c>ftps://</c> is explicit TLS on port 21, or implicit TLS when the port is 990.
+    /// </summary>
     public static FtpClientOptions FromUrl(string url, string? password = null) =>
         FromAddress(ServerAddress.Parse(url, FtpClient.Schemes), password);
 
@@ -39,9 +60,13 @@ public sealed record FtpClientOptions
     {
         ArgumentNullException.ThrowIfNull(address);
         var anonymous = string.IsNullOrEmpty(address.User);
+        var security = address.Scheme.Equals("ftps", StringComparison.OrdinalIgnoreCase)
+            ? address.Port == FtpClient.ImplicitTlsPort ? FtpSecurity.ImplicitTls : FtpSecurity.ExplicitTls
+            : FtpSecurity.None;
         return new FtpClientOptions
         {
-            Connection = new ConnectionSettings { Host = address.Host, Port = address.Port, UseImplicitTls = address.ImplicitTls },
+            Connection = new ConnectionSettings { Host = address.Host, Port = address.Port, UseImplicitTls = security == FtpSecurity.ImplicitTls },
+            Security = security,
             UserName = anonymous ? AnonymousUser : address.User!,
             Password = password ?? address.Password ?? (anonymous ? AnonymousPassword : null),
             Path = address.Path,

@@ -31,3 +31,34 @@ internal static class FtpErrors
         _ => new FtpUnexpectedReplyException(reply),
     };
 }
+
+/// <summary>
+/// A transfer that did not end whole: the data connection broke, the final reply was a refusal (426,
+/// 451, 552) or never came, or fewer bytes arrived than the server announced. Never a success.
+/// </summary>
+public sealed class FtpIncompleteTransferException : IOException
+{
+    public FtpIncompleteTransferException(string message, long transferred, long? expected = null, Reply? reply = null, Exception? inner = null)
+        : base(message, inner)
+    {
+        Transferred = transferred;
+        Expected = expected;
+        Reply = reply;
+    }
+
+    /// <summary>Bytes that went over the data connection.</summary>
+    public long Transferred { get; }
+
+    /// <summary>Bytes that should have, when known.</summary>
+    public long? Expected { get; }
+
+    /// <summary>The final reply, when there was one.</summary>
+    public Reply? Reply { get; }
+}
+
+/// <summary>The TLS handshake on a data connection failed; <see cref="Reply"/> has the server's reason (vsftpd: 522, session reuse required).</summary>
+public sealed class FtpDataTlsException(string message, Reply? reply, Exception inner)
+    : System.Security.Authentication.AuthenticationException(message, inner)
+{
+    public Reply? Reply { get; } = reply;
+}

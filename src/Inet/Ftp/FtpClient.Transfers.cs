@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.Globalization;
+using Inet.Core;
+
+namespace Inet.Ftp;
+
+public sealed partial class FtpClient
+{
+    /// <summary>Copy buffer for file transfers: big enough that loopback and LAN transfers are not syscall-bound.</summary>
+    private const int TransferBufferSize = 256 * 1024;
+
+    /// <summary>RETR path: the file's data as a stream (REST <paramref name="offset"/> first when non-zero). Complete it at the end.</summary>
+    public Task<FtpTransferStream> OpenReadAsync(string path, long offset = 0, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
+        OpenAsync(Command("RETR", path, nameof(path)), offset, upload: false, type, cancellationToken);
+
+    /// <summary>STOR path (REST <paramref name="offset"/> first when non-zero: the server writes from there on).</summary>
+    public Task<FtpTransferStream> OpenWriteAsync(string path, long offset = 0, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
+        OpenAsync(Command("STOR", path, nameof(path)), offset, upload: true, type, cancellationToken);
+
+    /// <summary>APPE path: appends to the file (creates it when missing).</summary>
+    public Task<FtpTransferStream> OpenAppendAsync(string path, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
+        OpenAsync(Command("APPE", path, nameof(path)), 0, upload: true, type, cancellationToken);
+
+    /// <summary>STOU: the server picks a unique name (see <see cref="FtpTransferResult.RemoteName"/>).</summary>
+    public Task<FtpTransferStream> OpenUniqueWriteAsync(FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
+        OpenAsync("STOU", 0, upload: true, type, cancellationToken);
+
+    /// <summary>
+    /// Downloads <paramref name="path"/> into <paramref name="destination"/> from
+    /// <paramref name="offset"/> on (resume). In binary mode the size is asked first (SIZE, when
+    /// offered) so that a transfer that ends early is caught even when the 150 reply gives none. ASCII
+    /// mode writes LF line endings.
+    /// </summary>
+    public async Task<FtpTransferResult> DownloadAsync(string path, Stream destination, long offset = 0,
+        FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        CommandGuard.Check(path, nameof(path));
+        long? expected = null;
+        if (type == FtpTransferType.Binary && _options.VerifyTransferSize && (await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
+        {
+            await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
+            var size = await SizeAsync(path, cancellationToken).ConfigureAwait(false);
+            if (offset > size)
+                throw new ArgumentOutOfRangeException(nameof(offset), $"The restart offset {offset} is past the end of the {size}-byte file.");
+            expected = size - offset;
+        }
+        await using var data = await OpenReadAsync(path, offset, type, cancellationToken).ConfigureAwait(false);
+        data.ExpectedLength = expected;
+        await CopyDownAsync(data, destination, type, cancellationToken).ConfigureAwait(false);
+        return await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Uploads <paramref name="source"/> (from its current position) to <paramref name="path"/>: STOR,
+    /// or REST <paramref name="offset"/> + STOR to resume. In binary mode the server's SIZE afterwards
+    /// must be offset + the bytes sent. ASCII mode sends CRLF line endings.
+    /// </summary>
+    public async Task<FtpTransferResult> UploadAsync(string path, Stream source, long offset = 0,
+        FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        CommandGuard.Check(path, nameof(path));
+        FtpTransferResult result;
+        await using (var data = await OpenWriteAsync(path, offset, type, cancellationToken).ConfigureAwait(false))
+        {
+            await CopyUpAsync(source, data, type, cancellationToken).ConfigureAwait(false);
+            result = await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        await VerifyUploadAsync(path, type, offset + result.Bytes, result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Appends <paramref name="source"/> to <paramref name="path"/> (APPE); the size is checked before and after when SIZE is offered.</summary>
+    public async Task<FtpTransferResult> AppendAsync(string path, Stream source, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        CommandGuard.Check(path, nameof(path));
+        long? before = null;
+        if (type == FtpTransferType.Binary && _options.VerifyTransferSize && (await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
+        {
+            await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
+            before = await SizeOrNullAsync(path, cancellationToken).ConfigureAwait(false) ?? 0;
+        }
+        FtpTransferResult result;
+        await using (var data = await OpenAppendAsync(path, type, cancellationToken).ConfigureAwait(false))
+        {
+            await CopyUpAsync(source, data, type, cancellationToken).ConfigureAwait(false);
+            result = await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (before is { } start)
+            await VerifyUploadAsync(path, type, start + result.Bytes, result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Uploads under a name the server chooses (STOU); the result carries the name when the server gives it.</summary>
+    public async Task<FtpTransferResult> UploadUniqueAsync(Stream source, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var data = await OpenUniqueWriteAsync(type, cancellationToken).ConfigureAwait(false);
+        await CopyUpAsync(source, data, type, cancellationToken).ConfigureAwait(false);
+        return await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>SIZE, or null when the server says the file is not there (550).</summary>
+    public async Task<long?> SizeOrNullAsync(string path, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await SizeAsync(path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FtpFileUnavailableException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The FEAT answer, asked once per session.</summary>
+    public async Task<FtpFeatures> FeaturesAsync(CancellationToken cancellationToken = default)
+    {
+        if (!_featuresAsked)
+        {
+            _featuresAsked = true;
+            await FeatAsync(cancellationToken).ConfigureAwait(false);
+        }
+        return Features;
+    }
+
+    private bool _featuresAsked;
+
+    private async Task<FtpTransferStream> OpenAsync(string command, long offset, bool upload, FtpTransferType type, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        EnsureNoTransfer();
+        await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
+        var stream = await BeginTransferAsync(command, offset, upload, cancellationToken).ConfigureAwait(false);
+        stream.Binary = type == FtpTransferType.Binary;
+        return stream;
+    }
+
+    private async Task VerifyUploadAsync(string path, FtpTransferType type, long expected, FtpTransferResult result, CancellationToken cancellationToken)
+    {
+        if (type != FtpTransferType.Binary || !_options.VerifyTransferSize || !(await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
+            return;
+        var size = await SizeAsync(path, cancellationToken).ConfigureAwait(false);
+        if (size != expected)
+        {
+            throw new FtpIncompleteTransferException(
+                string.Create(CultureInfo.InvariantCulture, $"The server has {size} bytes of \"{path}\" after the upload; {expected} were due."),
+                result.Bytes, expected, result.Reply);
+        }
+    }
+
+    private static async Task CopyDownAsync(FtpTransferStream data, Stream destination, FtpTransferType type, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(TransferBufferSize);
+        var converted = type == FtpTransferType.Ascii ? ArrayPool<byte>.Shared.Rent(TransferBufferSize + 1) : null;
+        try
+        {
+            var pendingCr = false;
+            int read;
+            while ((read = await data.ReadAsync(buffer.AsMemory(0, TransferBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (converted is null)
+                {
+                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var length = AsciiNewlines.ToLocal(buffer.AsSpan(0, read), converted, ref pendingCr);
+                await destination.WriteAsync(converted.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+            if (pendingCr)
+                await destination.WriteAsync("\r"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (converted is not null)
+                ArrayPool<byte>.Shared.Return(converted);
+        }
+    }
+
+    private static async Task CopyUpAsync(Stream source, FtpTransferStream data, FtpTransferType type, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(TransferBufferSize);
+        var converted = type == FtpTransferType.Ascii ? ArrayPool<byte>.Shared.Rent(TransferBufferSize * 2) : null;
+        try
+        {
+            var lastWasCr = false;
+            int read;
+            while ((read = await source.ReadAsync(buffer.AsMemory(0, TransferBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (converted is null)
+                {
+                    await data.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
+                var length = AsciiNewlines.ToWire(buffer.AsSpan(0, read), converted, ref lastWasCr);
+                await data.WriteAsync(converted.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (converted is not null)
+                ArrayPool<byte>.Shared.Return(converted);
+        }
+    }
+}
