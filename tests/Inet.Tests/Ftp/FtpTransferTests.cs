@@ -191,3 +191,123 @@ public class FtpTransferTests
         await server.Completion;
     }
 }
+
+/// <summary>The listing commands and ftplib-style transfers against the scripted server.</summary>
+public class FtpListingAndRawTransferTests
+{
+    [Fact]
+    public async Task Mlsd_WhenOffered_UsedForListAndFactsParsed()
+    {
+        var lines = "type=cdir;perm=el; /pub\r\ntype=file;size=1234;modify=20240102030405; a b.txt\r\ntype=dir;modify=20230101000000; sub\r\n";
+        await using var data = new FakeDataPort();
+        await using var server = Server($"C: FEAT\nS: 211-Features:\nS:  MLST type*;size*;modify*;\nS:  EPSV\nS: 211 End\nC: EPSV\nS: {data.EpsvReply}\nC: MLSD /pub\nS: 150 Here comes the listing.")
+            .Do(_ => data.SendAsync(Encoding.UTF8.GetBytes(lines))).Script("S: 226 Done.\n" + Quit);
+        await using var client = await Connect(server);
+
+        var items = await client.ListAsync("/pub").ToListAsync();
+
+        Assert.Equal(["a b.txt", "sub"], items.Select(i => i.Name));
+        Assert.Equal(1234, items[0].Size);
+        Assert.Equal(new DateTimeOffset(2024, 1, 2, 3, 4, 5, TimeSpan.Zero), items[0].Modified);
+        Assert.Equal(FtpItemType.Directory, items[1].Type);
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task Nlst_LastLineWithoutEnding_StillCounts()
+    {
+        await using var data = new FakeDataPort();
+        await using var server = Server($"C: EPSV\nS: {data.EpsvReply}\nC: NLST\nS: 150 Here comes the directory listing.")
+            .Do(_ => data.SendAsync("one.txt\r\ntwo words.txt\nthree"u8.ToArray())).Script("S: 226 Directory send OK.\n" + Quit);
+        await using var client = await Connect(server);
+
+        Assert.Equal(["one.txt", "two words.txt", "three"], await client.NlstAsync().ToListAsync());
+
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task Nlst_Empty226WithoutPreliminary_IsEmpty()
+    {
+        await using var data = new FakeDataPort();
+        await using var server = Server($"C: EPSV\nS: {data.EpsvReply}\nC: NLST\nS: 226 No files found.\nC: NOOP\nS: 200 ok\n" + Quit);
+        await using var client = await Connect(server);
+
+        Assert.Empty(await client.NlstAsync().ToListAsync());
+        await client.NoopAsync();
+
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task Mlst_OneEntryOverControl()
+    {
+        await using var server = Server("C: MLST a.txt\nS: 250- Listing a.txt\nS:  type=file;size=5;modify=20240101120000; a.txt\nS: 250 End\n" + FtpTestHelpers.Quit);
+        await using var client = await Connect(server);
+
+        var item = await client.MlstAsync("a.txt");
+
+        Assert.Equal(("a.txt", 5L), (item.Name, item.Size!.Value));
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task RetrieveBinary_RestAndBlockSize_AsFtplib()
+    {
+        await using var data = new FakeDataPort();
+        await using var server = Server($"C: TYPE I\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: REST 4\nS: 350 Restart position accepted (4).\nC: RETR f\nS: 150 Opening BINARY mode data connection for f (10 bytes).")
+            .Do(_ => data.SendAsync("456789"u8.ToArray())).Script("S: 226 done\n" + Quit);
+        await using var client = await Connect(server);
+        var blocks = new List<byte[]>();
+
+        var result = await client.RetrieveBinaryAsync("RETR f", block => { blocks.Add(block.ToArray()); return ValueTask.CompletedTask; }, blockSize: 4, rest: 4);
+
+        Assert.All(blocks, b => Assert.InRange(b.Length, 1, 4));
+        Assert.Equal("456789", Encoding.ASCII.GetString(blocks.SelectMany(b => b).ToArray()));
+        Assert.Equal(6, result.Bytes); // 10 announced less the 4 skipped
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task StoreLines_SendsCrlf_StoreUnique_ReportsName()
+    {
+        await using var data = new FakeDataPort();
+        await using var unique = new FakeDataPort();
+        await using var server = Server($"C: TYPE A\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: STOR notes.txt\nS: 150 Ok to send data.")
+            .Do(_ => data.ReceiveAsync())
+            .Script($"S: 226 Transfer complete.\nC: TYPE I\nS: 200 ok\nC: EPSV\nS: {unique.EpsvReply}\nC: STOU\nS: 150 FILE: notes.1")
+            .Do(_ => unique.ReceiveAsync()).Script("S: 226 Transfer complete.\n" + Quit);
+        await using var client = await Connect(server);
+
+        await client.StoreLinesAsync("STOR notes.txt", new MemoryStream("a\nb\r\nc"u8.ToArray()));
+        var result = await client.UploadUniqueAsync(new MemoryStream("x"u8.ToArray()));
+
+        Assert.Equal("a\r\nb\r\nc", Encoding.ASCII.GetString(data.Received));
+        Assert.Equal("notes.1", result.RemoteName);
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
+    [Fact]
+    public async Task CommandDuringOpenTransfer_IsRefusedLocally()
+    {
+        await using var data = new FakeDataPort();
+        await using var server = Server($"C: TYPE I\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: RETR f\nS: 150 go")
+            .Do(_ => data.SendAsync("abc"u8.ToArray())).Script("S: 226 done\n" + Quit);
+        await using var client = await Connect(server);
+
+        await using var stream = await client.OpenReadAsync("f");
+        await Assert.ThrowsAsync<InvalidOperationException>(() => client.NlstAsync().ToListAsync().AsTask());
+        var buffer = new byte[16];
+        while (await stream.ReadAsync(buffer) > 0) { }
+        await stream.CompleteAsync();
+
+        await client.QuitAsync();
+        await server.Completion;
+    }
+}
