@@ -89,11 +89,7 @@ build_inet() {
     || { tail -20 "$DATA/publish.log" >&2; die "dotnet publish failed"; }
   "$INET_SOURCE/scripts/publish-native.sh" "$PUBLISH/aot" >>"$DATA/publish.log" 2>&1 \
     || { tail -20 "$DATA/publish.log" >&2; die "native publish failed"; }
-  rm -rf "$PUBLISH/packages" "$PUBLISH/tool"
-  "$INET_SOURCE/scripts/pack.sh" "$PUBLISH/packages" >>"$DATA/publish.log" 2>&1 \
-    || { tail -20 "$DATA/publish.log" >&2; die "scripts/pack.sh failed"; }
-  dotnet tool install --tool-path "$PUBLISH/tool" --configfile "$PUBLISH/packages/nuget.config" Inet.Cli >>"$DATA/publish.log" 2>&1 \
-    || { tail -20 "$DATA/publish.log" >&2; die "dotnet tool install failed"; }
+  "$HERE/install-tool.sh" "$PUBLISH" "$INET_SOURCE" || die "installing the tool failed"
   log "installed: $("$INET" --version --verbose | sed -n 2p)"
 }
 
