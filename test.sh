@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of Inet.
 #  - As root: installs and starts the real servers the integration tests use
-#    (scripts/servers/<name>.sh; now INN 2 for NNTP and vsftpd for FTP) and stops at the end what it started.
+#    (scripts/servers/<name>.sh; now INN 2 for NNTP, vsftpd for FTP/FTPS and pure-ftpd for TLS-only FTP)
+#    and stops at the end what it started.
 #    Not root: servers are left alone; integration tests needing one are skipped,
 #    except when CI=true, where a missing server fails the test. INET_TEST_NO_SERVERS=1 does
 #    the same as root. INET_TEST_CONFIGURATION=Release builds Release (default Debug).
@@ -14,10 +15,11 @@ cd "$ROOT" || exit 1
 
 CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
-SERVERS=(inn2 vsftpd)                # one scripts/servers/<name>.sh per server
+SERVERS=(inn2 vsftpd pureftpd)       # one scripts/servers/<name>.sh per server
 # Debian packages the tests call: PAR2 repair; scripts/pack.sh's compilers (native builds for x64 and,
-# cross-compiled, arm64); qemu-user to run the arm64 build.
-TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user)
+# cross-compiled, arm64); qemu-user to run the arm64 build; curl and lftp, the peer FTP clients of the
+# FTP benchmarks.
+TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user curl lftp)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { printf '==> %s\n' "$*"; }

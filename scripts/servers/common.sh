@@ -98,7 +98,8 @@ apt_install() {
   [ ${#missing[@]} -eq 0 ] && return 0
   export DEBIAN_FRONTEND=noninteractive
   for p in "${missing[@]}"; do
-    if ! apt-cache policy "$p" 2>/dev/null | grep -q 'Candidate: [0-9]'; then
+    # grep without -q: with pipefail, grep -q quitting early can kill apt-cache with SIGPIPE.
+    if ! apt-cache policy "$p" 2>/dev/null | grep 'Candidate: [0-9]' >/dev/null; then
       log "apt-get update (no candidate for $p)"
       apt-get -o DPkg::Lock::Timeout=600 update -qq >&2 || return 1
       break
@@ -125,6 +126,51 @@ ensure_tls_cert() {
   chmod 600 "$dir/key.pem.tmp"; chmod 644 "$dir/cert.pem.tmp"
   mv "$dir/key.pem.tmp" "$dir/key.pem"; mv "$dir/cert.pem.tmp" "$dir/cert.pem"
 }
+
+# tls_cert_digest: a checksum of the test certificate and key. Server scripts write it into their
+# configuration so that a new certificate counts as a changed configuration (and restarts them).
+tls_cert_digest() { cat "$INET_TEST_TLS_DIR/cert.pem" "$INET_TEST_TLS_DIR/key.pem" 2>/dev/null | sha256sum | cut -d' ' -f1; }
+
+# read_tls_banner HOST PORT [SECONDS]: like read_banner, for a port that speaks TLS at once
+# (implicit TLS). The certificate must verify against $INET_TEST_TLS_DIR/cert.pem for HOST.
+# Sends QUIT after the welcome so that the server closes the connection and s_client ends (it
+# exits 1 then when the server sends no close_notify, as vsftpd does, so its status is ignored).
+read_tls_banner() {
+  local host=$1 port=$2 limit=${3:-5} target=$1 check=(-verify_hostname "$1") line
+  [[ $host == *:* ]] && target="[$host]"
+  [[ $host =~ ^[0-9.]+$ || $host == *:* ]] && check=(-verify_ip "$host")
+  line=$( { printf 'QUIT\r\n' | timeout "$limit" openssl s_client -connect "$target:$port" -quiet -verify_return_error \
+    -CAfile "$INET_TEST_TLS_DIR/cert.pem" "${check[@]}" 2>/dev/null || true; } | awk 'NR == 1 { sub(/\r$/, ""); print }')
+  [ -n "$line" ] && printf '%s\n' "$line"
+}
+
+# wait_tls_banner HOST PORT REGEX [SECONDS]: wait_banner for an implicit-TLS port.
+wait_tls_banner() {
+  local host=$1 port=$2 regex=$3 limit=${4:-30} i line
+  for ((i = 0; i < limit * 4; i++)); do
+    line=$(read_tls_banner "$host" "$port" 3) && [[ $line =~ $regex ]] && { printf '%s\n' "$line"; return 0; }
+    sleep 0.25
+  done
+  return 1
+}
+
+# ensure_local_user NAME PASSWORD: a local account with a bash shell (pam_shells wants a shell
+# listed in /etc/shells), a home folder, and this password (set every time: cheap, and a password
+# changed by hand would fail every test).
+ensure_local_user() {
+  local name=$1 pass=$2 home
+  grep -qx /bin/bash /etc/shells || echo /bin/bash >> /etc/shells
+  if ! id "$name" >/dev/null 2>&1; then
+    log "creating user $name"
+    useradd -m -s /bin/bash "$name"
+  fi
+  echo "$name:$pass" | chpasswd
+  home=$(user_home "$name")
+  [ -d "$home" ] || install -d -o "$name" -g "$(id -gn "$name")" -m 755 "$home"
+}
+
+# user_home NAME: the account's home folder.
+user_home() { getent passwd "$1" | cut -d: -f6; }
 
 # write_env NAME VAR=VALUE...: writes $INET_TEST_ENV_DIR/NAME.env with export lines.
 write_env() {

@@ -81,16 +81,16 @@ public sealed class FtpClientVsftpdTests
 
         var features = await client.FeatAsync(cts.Token);
 
-        // vsftpd 3.0.3 with ssl_enable=NO and utf8_filesystem=NO answers exactly:
-        // 211-Features: EPRT EPSV MDTM PASV REST STREAM SIZE TVFS, 211 End
-        Assert.Equal(["EPRT", "EPSV", "MDTM", "PASV", "REST", "SIZE", "TVFS"], features.Features.Keys.Order(StringComparer.Ordinal));
+        // vsftpd 3.0.3 with ssl_enable=YES (sslv2/sslv3 off) and utf8_filesystem=NO answers exactly:
+        // 211-Features: AUTH TLS EPRT EPSV MDTM PASV PBSZ PROT REST STREAM SIZE TVFS, 211 End
+        Assert.Equal(["AUTH", "EPRT", "EPSV", "MDTM", "PASV", "PBSZ", "PROT", "REST", "SIZE", "TVFS"], features.Features.Keys.Order(StringComparer.Ordinal));
         Assert.True(features.Size);
         Assert.True(features.Mdtm);
         Assert.True(features.Epsv);
         Assert.True(features.RestStream);
         Assert.False(features.Utf8);
         Assert.False(features.Mlst);
-        Assert.False(features.AuthTls);
+        Assert.True(features.AuthTls);
         Assert.Same(features, client.Features);
     }
 
