@@ -29,6 +29,11 @@ internal static class CliRunner
             await error.WriteLineAsync($"inet: {e.Message}; stopped, keeping what was downloaded: run the same command again to continue").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
+        catch (Inet.Ftp.FtpIncompleteTransferException e)
+        {
+            await error.WriteLineAsync("inet: transfer incomplete: " + e.Message).ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
         catch (ProtocolException e)
         {
             await error.WriteLineAsync($"inet: server refused ({e.Code}): {e.Text}").ConfigureAwait(false);

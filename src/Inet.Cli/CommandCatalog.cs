@@ -9,6 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return Nntp.NntpCommand.Create();
+        yield return Ftp.FtpCommand.Create();
         yield return News.NewsCommand.Create();
         yield return Nzb.NzbCommand.Create();
         yield return YencCommand.Create();

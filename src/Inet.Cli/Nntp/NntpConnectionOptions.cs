@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Security.Cryptography.X509Certificates;
 using Inet.Core;
 using Inet.Nntp;
 using Microsoft.Extensions.Logging;
@@ -9,21 +8,15 @@ namespace Inet.Cli.Nntp;
 /// <summary>The connection options every NNTP-speaking command shares: password, TLS, compression, transcript.</summary>
 internal sealed class NntpConnectionOptions
 {
-    public Option<string?> PasswordFile { get; } = new("--password-file") { Description = "read the password from the first line of FILE" };
+    private readonly ConnectionOptions _common = new();
 
     public Option<bool> StartTls { get; } = new("--starttls") { Description = "upgrade with STARTTLS (required)" };
 
-    public Option<string?> CaFile { get; } = new("--ca-file") { Description = "trust this PEM certificate as a root" };
-
-    public Option<bool> Insecure { get; } = new("--insecure") { Description = "do not validate the server certificate (dangerous)" };
-
     public Option<bool> Compress { get; } = new("--compress") { Description = "use COMPRESS DEFLATE when offered" };
-
-    public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "print the protocol transcript (passwords redacted) on stderr" };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { PasswordFile, StartTls, CaFile, Insecure, Compress, Verbose })
+        foreach (var o in new Option[] { _common.PasswordFile, StartTls, _common.CaFile, _common.Insecure, Compress, _common.Verbose })
             command.Options.Add(o);
     }
 
@@ -34,19 +27,12 @@ internal sealed class NntpConnectionOptions
     /// </summary>
     public NntpClientOptions Build(ParseResult parse, ServerAddress address, out ILoggerFactory? logging)
     {
-        var (user, password) = CredentialResolver.Resolve(address, parse.GetValue(PasswordFile), "INET_PASSWORD");
-        var roots = parse.GetValue(CaFile) is { } ca ? new X509Certificate2Collection(X509CertificateLoader.LoadCertificateFromFile(ca)) : null;
-        logging = parse.GetValue(Verbose) ? TranscriptLogger.CreateFactory(parse.InvocationConfiguration.Error) : null;
+        var (user, password) = _common.Credentials(parse, address);
+        var connection = _common.WithTrust(parse, new ConnectionSettings { Host = address.Host, Port = address.Port, UseImplicitTls = address.ImplicitTls });
+        logging = _common.Logging(parse);
         return new NntpClientOptions
         {
-            Connection = new ConnectionSettings
-            {
-                Host = address.Host,
-                Port = address.Port,
-                UseImplicitTls = address.ImplicitTls,
-                TrustedRootCertificates = roots,
-                DangerousAcceptAnyServerCertificate = parse.GetValue(Insecure),
-            },
+            Connection = connection,
             UserName = user,
             Password = password,
             RequireStartTls = parse.GetValue(StartTls),
