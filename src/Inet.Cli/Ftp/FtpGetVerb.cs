@@ -48,7 +48,7 @@ internal static class FtpGetVerb
     private static async Task<int> RunAsync(FtpClient client, Request request, InvocationConfiguration console, CancellationToken cancellationToken)
     {
         // SIZE first: a missing file is refused (550, exit 3) before any local file is touched, and the size serves
-        // the bar and the -c checks. DownloadAsync asks SIZE once more: it does not hand out the answer it gets.
+        // the bar and the -c checks; DownloadAsync checks the byte count against it.
         long? size = null;
         if ((await client.FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
         {
@@ -77,7 +77,7 @@ internal static class FtpGetVerb
                 stream.Position = offset;
                 summary = await FtpTransferConsole.RunAsync(stream, request.File, request.Remote, offset, size - offset,
                     FtpTransferConsole.ShowsProgress(console.Output, request.Json),
-                    file => client.DownloadAsync(request.Remote, file, offset, cancellationToken: cancellationToken)).ConfigureAwait(false);
+                    file => client.DownloadAsync(request.Remote, file, offset, remoteSize: size, cancellationToken: cancellationToken)).ConfigureAwait(false);
                 await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
                 stream.Flush(flushToDisk: true);
             }

@@ -58,7 +58,7 @@ internal static class FtpPutVerb
             summary = await FtpTransferConsole.RunAsync(source, request.File, request.Remote, offset, length - offset,
                 FtpTransferConsole.ShowsProgress(console.Output, request.Json),
                 data => offset > 0
-                    ? client.AppendAsync(request.Remote, data, cancellationToken: cancellationToken)
+                    ? client.AppendAsync(request.Remote, data, remoteSize: offset, cancellationToken: cancellationToken)
                     : client.UploadAsync(request.Remote, data, cancellationToken: cancellationToken)).ConfigureAwait(false);
         }
         await FtpTransferConsole.WriteAsync(console.Output, summary, request.Json).ConfigureAwait(false);

@@ -29,19 +29,20 @@ public sealed partial class FtpClient
     /// Downloads <paramref name="path"/> into <paramref name="destination"/> from
     /// <paramref name="offset"/> on (resume). In binary mode the size is asked first (SIZE, when
     /// offered) so that a transfer that ends early is caught even when the 150 reply gives none. ASCII
-    /// mode writes LF line endings.
+    /// mode writes LF line endings. A caller that already asked SIZE passes it as <paramref name="remoteSize"/>.
     /// </summary>
     public async Task<FtpTransferResult> DownloadAsync(string path, Stream destination, long offset = 0,
-        FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+        FtpTransferType type = FtpTransferType.Binary, long? remoteSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(destination);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         CommandGuard.Check(path, nameof(path));
         long? expected = null;
-        if (type == FtpTransferType.Binary && _options.VerifyTransferSize && (await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
+        if (type == FtpTransferType.Binary && _options.VerifyTransferSize
+            && (remoteSize is not null || (await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size))
         {
             await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
-            var size = await SizeAsync(path, cancellationToken).ConfigureAwait(false);
+            var size = remoteSize ?? await SizeAsync(path, cancellationToken).ConfigureAwait(false);
             if (offset > size)
                 throw new ArgumentOutOfRangeException(nameof(offset), $"The restart offset {offset} is past the end of the {size}-byte file.");
             expected = size - offset;
@@ -73,8 +74,12 @@ public sealed partial class FtpClient
         return result;
     }
 
-    /// <summary>Appends <paramref name="source"/> to <paramref name="path"/> (APPE); the size is checked before and after when SIZE is offered.</summary>
-    public async Task<FtpTransferResult> AppendAsync(string path, Stream source, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Appends <paramref name="source"/> to <paramref name="path"/> (APPE); the size is checked before and
+    /// after when SIZE is offered. A caller that already asked SIZE passes it as <paramref name="remoteSize"/>.
+    /// </summary>
+    public async Task<FtpTransferResult> AppendAsync(string path, Stream source, FtpTransferType type = FtpTransferType.Binary,
+        long? remoteSize = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         CommandGuard.Check(path, nameof(path));
@@ -82,7 +87,7 @@ public sealed partial class FtpClient
         if (type == FtpTransferType.Binary && _options.VerifyTransferSize && (await FeaturesAsync(cancellationToken).ConfigureAwait(false)).Size)
         {
             await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
-            before = await SizeOrNullAsync(path, cancellationToken).ConfigureAwait(false) ?? 0;
+            before = remoteSize ?? await SizeOrNullAsync(path, cancellationToken).ConfigureAwait(false) ?? 0;
         }
         FtpTransferResult result;
         await using (var data = await OpenAppendAsync(path, type, cancellationToken).ConfigureAwait(false))

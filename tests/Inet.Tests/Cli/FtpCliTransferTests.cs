@@ -30,7 +30,7 @@ public sealed class FtpCliTransferTests : IDisposable
     {
         var content = Enumerable.Range(0, 300_000).Select(i => (byte)(i * 7)).ToArray();
         await using var data = new FakeDataPort();
-        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 Switching to Binary mode.\nC: SIZE pub/big.bin\nS: 213 {content.Length}\nC: SIZE pub/big.bin\nS: 213 {content.Length}\nC: EPSV\nS: {data.EpsvReply}\nC: RETR pub/big.bin\nS: 150 Opening BINARY mode data connection for pub/big.bin ({content.Length} bytes).")
+        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 Switching to Binary mode.\nC: SIZE pub/big.bin\nS: 213 {content.Length}\nC: EPSV\nS: {data.EpsvReply}\nC: RETR pub/big.bin\nS: 150 Opening BINARY mode data connection for pub/big.bin ({content.Length} bytes).")
             .Do(_ => data.SendAsync(content)).Script("S: 226 Transfer complete.\n" + Quit);
         server.Start();
 
@@ -74,7 +74,7 @@ public sealed class FtpCliTransferTests : IDisposable
     {
         await File.WriteAllTextAsync(Local("f"), "01234");
         await using var data = new FakeDataPort();
-        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 ok\nC: SIZE f\nS: 213 {size}\nC: SIZE f\nS: 213 {size}\nC: EPSV\nS: {data.EpsvReply}\nC: REST 5\nS: 350 Restart position accepted (5).\nC: RETR f\nS: 150 go")
+        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 ok\nC: SIZE f\nS: 213 {size}\nC: EPSV\nS: {data.EpsvReply}\nC: REST 5\nS: 350 Restart position accepted (5).\nC: RETR f\nS: 150 go")
             .Do(_ => data.SendAsync(Encoding.ASCII.GetBytes(sent))).Script("S: 226 Transfer complete.\n" + Quit);
         server.Start();
         var result = await CliHarness.RunAsync("ftp", "get", Url(server, "f"), "-o", Local("f"), "-c");
@@ -169,7 +169,7 @@ public sealed class FtpCliTransferTests : IDisposable
     {
         await File.WriteAllTextAsync(Local("up.txt"), "hello world");
         await using var data = new FakeDataPort();
-        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 ok\nC: SIZE up.txt\nS: 213 6\nC: SIZE up.txt\nS: 213 6\nC: EPSV\nS: {data.EpsvReply}\nC: APPE up.txt\nS: 150 Ok to send data.")
+        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 ok\nC: SIZE up.txt\nS: 213 6\nC: EPSV\nS: {data.EpsvReply}\nC: APPE up.txt\nS: 150 Ok to send data.")
             .Do(_ => data.ReceiveAsync()).Script("S: 226 Transfer complete.\nC: SIZE up.txt\nS: 213 11\n" + Quit);
         server.Start();
 
