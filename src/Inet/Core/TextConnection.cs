@@ -62,23 +62,7 @@ public sealed class TextConnection : IAsyncDisposable
     public static async Task<TextConnection> ConnectAsync(ConnectionSettings settings, ILogger? logger = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(settings.ConnectTimeout);
-        try
-        {
-            await socket.ConnectAsync(new DnsEndPoint(settings.Host, settings.Port), timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            socket.Dispose();
-            throw new TimeoutException($"Connecting to {settings.Host}:{settings.Port} took longer than {settings.ConnectTimeout.TotalSeconds:0.#} s.");
-        }
-        catch
-        {
-            socket.Dispose();
-            throw;
-        }
+        var socket = await TcpConnector.ConnectAsync(new DnsEndPoint(settings.Host, settings.Port), settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
         var connection = new TextConnection(socket, new NetworkStream(socket, ownsSocket: true), settings, logger);
         connection.Log.Info($"connected to {socket.RemoteEndPoint}");
         if (settings.UseImplicitTls)
