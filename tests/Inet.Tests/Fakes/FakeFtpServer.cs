@@ -44,6 +44,9 @@ public sealed class FakeFtpServer : IAsyncDisposable
     /// <summary>Show a link in listings as what it points at, with its target's unique id, as pure-ftpd does.</summary>
     public bool ListingsFollowLinks { get; set; }
 
+    /// <summary>Sessions allowed at once; more get "421 too many connections" at once, as vsftpd's max_per_ip.</summary>
+    public int MaxSessions { get; set; } = int.MaxValue;
+
     /// <summary>A pause before each file's data, so parallel transfers overlap.</summary>
     public TimeSpan TransferDelay { get; set; }
 
@@ -123,7 +126,12 @@ public sealed class FakeFtpServer : IAsyncDisposable
 
     private async Task RunSessionAsync(TcpClient client)
     {
-        Stats.SessionStarted();
+        if (!Stats.TrySessionStarted(MaxSessions))
+        {
+            using (client)
+                await client.GetStream().WriteAsync("421 There are too many connections from your internet address.\r\n"u8.ToArray());
+            return;
+        }
         try
         {
             await using var session = new FakeFtpSession(this, client);

@@ -62,12 +62,22 @@ public sealed class FakeFtpStats
         lock (_gate) _commands.Add(line);
     }
 
-    internal void SessionStarted()
+    /// <summary>Control connections turned away with 421 (over <see cref="FakeFtpServer.MaxSessions"/>).</summary>
+    public int Refused { get; private set; }
+
+    /// <summary>Counts a new session, or a refusal when <paramref name="maxSessions"/> are running already.</summary>
+    internal bool TrySessionStarted(int maxSessions)
     {
         lock (_gate)
         {
+            if (_sessions >= maxSessions)
+            {
+                Refused++;
+                return false;
+            }
             Connections++;
             MaxConcurrentSessions = Math.Max(MaxConcurrentSessions, ++_sessions);
+            return true;
         }
     }
 

@@ -139,6 +139,32 @@ public class FtpMirrorDownloadTests
     }
 
     [Fact]
+    public async Task ServerAllowsFewerConnections_SurplusWorkersStop_AllFilesArrive()
+    {
+        await using var mirror = new FtpMirrorFixture(SampleTree());
+        mirror.Server.MaxSessions = 2; // the listing connection and one worker
+
+        var report = await mirror.RunAsync(parallel: 4);
+
+        Assert.True(report.Success, string.Join("; ", report.Failed.Select(f => f.Path + ": " + f.Message)));
+        Assert.Equal(mirror.RemoteFiles(), mirror.LocalFiles());
+        Assert.Equal(3, mirror.Server.Stats.Refused);
+    }
+
+    [Fact]
+    public async Task DeeperThanMaxDepth_SkippedAndReported()
+    {
+        await using var mirror = new FtpMirrorFixture(SampleTree());
+
+        var report = await new FtpMirror(mirror.Options() with { MaxDepth = 2 }).RunAsync();
+
+        var skip = Assert.Single(report.Skipped);
+        Assert.Equal(("data/deep/a", FtpMirrorSkipReason.TooDeep), (skip.Path, skip.Reason));
+        Assert.False(Directory.Exists(mirror["data/deep/a"]));
+        Assert.True(File.Exists(mirror["data/big.bin"]));
+    }
+
+    [Fact]
     public async Task Retr550OnOneFile_Reported_OthersArrive()
     {
         await using var mirror = new FtpMirrorFixture(SampleTree());
