@@ -33,7 +33,7 @@ internal static class MirrorUpload
                 source.Seek(offset, SeekOrigin.Begin);
                 var counting = new MirrorCountingStream(source, bytes => run.Report.Moved(file, offset + (moved += bytes), bytes));
                 if (offset > 0)
-                    await client.AppendAsync(target, counting, FtpTransferType.Binary, cancellationToken).ConfigureAwait(false);
+                    await client.AppendAsync(target, counting, FtpTransferType.Binary, offset, cancellationToken).ConfigureAwait(false);
                 else
                     await client.UploadAsync(target, counting, 0, FtpTransferType.Binary, cancellationToken).ConfigureAwait(false);
             }
