@@ -32,4 +32,7 @@ public enum FtpMirrorSkipReason
 
     /// <summary>Neither a file, a folder nor a link: a device, a pipe, an unknown type.</summary>
     NotAFile,
+
+    /// <summary>A listing line that could not be read; <see cref="FtpMirrorSkip.Name"/> holds the whole line.</summary>
+    UnreadableListing,
 }

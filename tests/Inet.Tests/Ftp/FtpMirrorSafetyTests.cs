@@ -72,13 +72,15 @@ public class FtpMirrorSafetyTests
     public async Task CrLfInName_SplitsTheListingLine_OnlyTheFragmentIsTried()
     {
         // "a\r\nb" reaches the client as an entry "a" and a line "b" it cannot read: no name with CR or LF
-        // can arrive, and the fragment "a", which the server does not have, fails on its own.
+        // can arrive, the fragment "a", which the server does not have, fails on its own, and "b" is reported.
         var tree = SampleTree().Inject("/pub", new FakeFtpEntry("a\r\nb"));
         await using var mirror = new FtpMirrorFixture(tree);
 
         var report = await mirror.RunAsync();
 
         Assert.Equal("a", Assert.Single(report.Failed).Path);
+        var unreadable = Assert.Single(report.Skipped);
+        Assert.Equal(("b", FtpMirrorSkipReason.UnreadableListing), (unreadable.Name, unreadable.Reason));
         Assert.Equal(mirror.RemoteFiles(), mirror.LocalFiles());
     }
 

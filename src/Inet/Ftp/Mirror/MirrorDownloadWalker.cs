@@ -28,11 +28,10 @@ internal sealed class MirrorDownloadWalker(MirrorRun run)
     private async Task WalkAsync(RemoteFolder folder, string local, string display, int depth,
         RemoteFolder[] parents, CancellationToken cancellationToken)
     {
-        List<FtpItem> items;
-        string? selfId;
+        RemoteListing listing;
         try
         {
-            (items, selfId) = await run.Lister.ListAsync(folder.Path, cancellationToken).ConfigureAwait(false);
+            listing = await run.Lister.ListAsync(folder.Path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (MirrorErrors.IsItemFailure(e, cancellationToken))
         {
@@ -40,9 +39,10 @@ internal sealed class MirrorDownloadWalker(MirrorRun run)
             return;
         }
         run.Report.FolderListed(display);
-        RemoteFolder[] chain = [.. parents, folder with { UniqueId = selfId ?? folder.UniqueId }];
+        run.SkipUnreadable(display, listing);
+        RemoteFolder[] chain = [.. parents, folder with { UniqueId = listing.SelfId ?? folder.UniqueId }];
         var seen = new HashSet<string>(MirrorNames.LocalComparer);
-        foreach (var item in items.OrderBy(i => i.Name, StringComparer.Ordinal))
+        foreach (var item in listing.Items.OrderBy(i => i.Name, StringComparer.Ordinal))
         {
             if (MirrorNames.Check(local, item.Name) is { } problem)
             {

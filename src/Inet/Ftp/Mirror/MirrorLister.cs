@@ -69,28 +69,28 @@ internal sealed class MirrorLister : IAsyncDisposable
     }
 
     /// <summary>
-    /// A folder's entries, "." and ".." left out, and the folder's own <c>unique</c> fact (from MLSD's
-    /// <c>type=cdir</c> line) when the server sends one.
+    /// A folder's entries ("." and ".." left out), the folder's own <c>unique</c> fact (from MLSD's
+    /// <c>type=cdir</c> line) when the server sends one, and every line that could not be read: the
+    /// client's <see cref="FtpClient.ListAsync"/> only logs those, and the mirror reports them.
     /// </summary>
-    public async Task<(List<FtpItem> Items, string? SelfId)> ListAsync(string path, CancellationToken cancellationToken)
+    public async Task<RemoteListing> ListAsync(string path, CancellationToken cancellationToken)
     {
         var client = await ClientAsync(cancellationToken).ConfigureAwait(false);
-        var items = new List<FtpItem>();
-        string? self = null;
-        if (!Features.Mlst)
+        var listing = new RemoteListing();
+        var now = DateTimeOffset.UtcNow;
+        var mlsd = Features.Mlst;
+        await foreach (var line in client.RetrieveLinesAsync((mlsd ? "MLSD " : "LIST ") + path, cancellationToken).ConfigureAwait(false))
         {
-            await foreach (var item in client.ListAsync(path, cancellationToken).ConfigureAwait(false))
-                items.Add(item);
-            return (items, null);
+            if (mlsd ? line.Length == 0 : ListParser.IsSkippable(line))
+                continue;
+            if (!(mlsd ? MlsdParser.TryParse(line, out var item) : ListParser.TryParse(line, now, out item)))
+                listing.Unreadable.Add(line);
+            else if (item.Type == FtpItemType.CurrentDirectory)
+                listing.SelfId ??= item.UniqueId;
+            else if (item.Type != FtpItemType.ParentDirectory && (mlsd || item.Name is not ("." or ".."))) // LIST -a shows . and ..
+                listing.Items.Add(item);
         }
-        await foreach (var item in client.MlsdAsync(path, cancellationToken).ConfigureAwait(false))
-        {
-            if (item.Type == FtpItemType.CurrentDirectory)
-                self ??= item.UniqueId;
-            else if (item.Type != FtpItemType.ParentDirectory)
-                items.Add(item);
-        }
-        return (items, self);
+        return listing;
     }
 
     /// <summary>SIZE, or null when not offered or refused (550: no such file, or a folder).</summary>

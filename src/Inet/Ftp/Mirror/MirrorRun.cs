@@ -27,6 +27,13 @@ internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report
     public void Skip(string parentDisplay, string name, FtpMirrorSkipReason reason, string detail) =>
         Report.Skipped(MirrorNames.DisplayUnsafe(parentDisplay, name), name, reason, detail);
 
+    /// <summary>Reports the listing lines of a folder that no parser could read; Name holds the line.</summary>
+    public void SkipUnreadable(string folderDisplay, RemoteListing listing)
+    {
+        foreach (var line in listing.Unreadable)
+            Skip(folderDisplay, line, FtpMirrorSkipReason.UnreadableListing, "a listing line that could not be read");
+    }
+
     /// <summary>
     /// A worker that cannot connect stops, unless it is the last one: the last keeps trying, file by file,
     /// so the queue always empties. True when the caller may stop.

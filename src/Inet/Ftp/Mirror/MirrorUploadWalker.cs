@@ -34,7 +34,9 @@ internal sealed class MirrorUploadWalker(MirrorRun run)
         {
             if (remoteExists)
             {
-                foreach (var item in (await run.Lister.ListAsync(remote, cancellationToken).ConfigureAwait(false)).Items)
+                var listing = await run.Lister.ListAsync(remote, cancellationToken).ConfigureAwait(false);
+                run.SkipUnreadable(display, listing);
+                foreach (var item in listing.Items)
                     existing.TryAdd(item.Name, item);
             }
             entries = [.. new DirectoryInfo(local).EnumerateFileSystemInfos().OrderBy(e => e.Name, StringComparer.Ordinal)];
