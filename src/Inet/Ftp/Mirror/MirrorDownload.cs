@@ -30,7 +30,11 @@ internal static class MirrorDownload
             if (offset == 0 || offset != file.Size) // else the partial is whole already: only the rename is left
             {
                 await using var stream = OpenPartial(partial, offset);
-                var counting = new MirrorCountingStream(stream, bytes => run.Report.Moved(file, offset + (moved += bytes), bytes));
+                var counting = new MirrorCountingStream(stream, bytes =>
+                {
+                    moved += bytes;
+                    run.Report.Moved(file, offset + moved, bytes);
+                });
                 // The listing's size stands in for SIZE: one command less per file, and checked all the same.
                 await client.DownloadAsync(file.RemotePath, counting, offset, FtpTransferType.Binary, file.Size, cancellationToken).ConfigureAwait(false);
             }

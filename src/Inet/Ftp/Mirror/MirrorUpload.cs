@@ -31,7 +31,11 @@ internal static class MirrorUpload
             if (offset == 0 || offset != source.Length) // else the partial is whole already: only the rename is left
             {
                 source.Seek(offset, SeekOrigin.Begin);
-                var counting = new MirrorCountingStream(source, bytes => run.Report.Moved(file, offset + (moved += bytes), bytes));
+                var counting = new MirrorCountingStream(source, bytes =>
+                {
+                    moved += bytes;
+                    run.Report.Moved(file, offset + moved, bytes);
+                });
                 if (offset > 0)
                     await client.AppendAsync(target, counting, FtpTransferType.Binary, offset, cancellationToken).ConfigureAwait(false);
                 else
