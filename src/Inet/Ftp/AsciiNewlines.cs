@@ -1,3 +1,5 @@
+using Inet.Core;
+
 namespace Inet.Ftp;
 
 /// <summary>
@@ -6,43 +8,64 @@ namespace Inet.Ftp;
 /// </summary>
 internal static class AsciiNewlines
 {
-    /// <summary>
-    /// Copies <paramref name="source"/> to <paramref name="target"/> (one byte longer) with CRLF as LF;
-    /// returns the length. A CR at the end waits in <paramref name="pendingCr"/> for the next block;
-    /// at the end of the data, a CR still pending is written as it is.
-    /// </summary>
-    public static int ToLocal(ReadOnlySpan<byte> source, Span<byte> target, ref bool pendingCr)
+    /// <summary>CRLF to LF. A CR at the end of a block waits for the next; a lone CR is data and stays.</summary>
+    public sealed class ToLocal : IBlockTransform
     {
-        var write = 0;
-        foreach (var b in source)
+        private bool _pendingCr;
+
+        public int MaxOutputLength(int inputLength) => inputLength + 1;
+
+        public int Transform(ReadOnlySpan<byte> input, Span<byte> output)
         {
-            if (pendingCr)
+            var write = 0;
+            foreach (var b in input)
             {
-                pendingCr = false;
-                if (b != (byte)'\n')
-                    target[write++] = (byte)'\r'; // a lone CR is data
+                if (_pendingCr)
+                {
+                    _pendingCr = false;
+                    if (b != (byte)'\n')
+                        output[write++] = (byte)'\r';
+                }
+                if (b == (byte)'\r')
+                {
+                    _pendingCr = true;
+                    continue;
+                }
+                output[write++] = b;
             }
-            if (b == (byte)'\r')
-            {
-                pendingCr = true;
-                continue;
-            }
-            target[write++] = b;
+            return write;
         }
-        return write;
+
+        public int Flush(Span<byte> output)
+        {
+            if (!_pendingCr)
+                return 0;
+            _pendingCr = false;
+            output[0] = (byte)'\r';
+            return 1;
+        }
     }
 
-    /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> (twice as long) with each bare LF as CRLF; returns the length.</summary>
-    public static int ToWire(ReadOnlySpan<byte> source, Span<byte> target, ref bool lastWasCr)
+    /// <summary>Every bare LF to CRLF; CRLF already there stays as it is.</summary>
+    public sealed class ToWire : IBlockTransform
     {
-        var write = 0;
-        foreach (var b in source)
+        private bool _lastWasCr;
+
+        public int MaxOutputLength(int inputLength) => inputLength * 2;
+
+        public int Transform(ReadOnlySpan<byte> input, Span<byte> output)
         {
-            if (b == (byte)'\n' && !lastWasCr)
-                target[write++] = (byte)'\r';
-            target[write++] = b;
-            lastWasCr = b == (byte)'\r';
+            var write = 0;
+            foreach (var b in input)
+            {
+                if (b == (byte)'\n' && !_lastWasCr)
+                    output[write++] = (byte)'\r';
+                output[write++] = b;
+                _lastWasCr = b == (byte)'\r';
+            }
+            return write;
         }
-        return write;
+
+        public int Flush(Span<byte> output) => 0;
     }
 }

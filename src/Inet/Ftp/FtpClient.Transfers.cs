@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Inet.Core;
 
@@ -6,9 +5,6 @@ namespace Inet.Ftp;
 
 public sealed partial class FtpClient
 {
-    /// <summary>Copy buffer for file transfers: big enough that loopback and LAN transfers are not syscall-bound.</summary>
-    private const int TransferBufferSize = 256 * 1024;
-
     /// <summary>RETR path: the file's data as a stream (REST <paramref name="offset"/> first when non-zero). Complete it at the end.</summary>
     public Task<FtpTransferStream> OpenReadAsync(string path, long offset = 0, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
         OpenAsync(Command("RETR", path, nameof(path)), offset, upload: false, type, cancellationToken);
@@ -158,59 +154,11 @@ public sealed partial class FtpClient
         }
     }
 
-    private static async Task CopyDownAsync(FtpTransferStream data, Stream destination, FtpTransferType type, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(TransferBufferSize);
-        var converted = type == FtpTransferType.Ascii ? ArrayPool<byte>.Shared.Rent(TransferBufferSize + 1) : null;
-        try
-        {
-            var pendingCr = false;
-            int read;
-            while ((read = await data.ReadAsync(buffer.AsMemory(0, TransferBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (converted is null)
-                {
-                    await destination.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                var length = AsciiNewlines.ToLocal(buffer.AsSpan(0, read), converted, ref pendingCr);
-                await destination.WriteAsync(converted.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            }
-            if (pendingCr)
-                await destination.WriteAsync("\r"u8.ToArray(), cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (converted is not null)
-                ArrayPool<byte>.Shared.Return(converted);
-        }
-    }
+    /// <summary>The data to <paramref name="destination"/>, LF line endings in ASCII mode.</summary>
+    private static Task CopyDownAsync(FtpTransferStream data, Stream destination, FtpTransferType type, CancellationToken cancellationToken) =>
+        BlockPump.CopyAsync(data, destination, type == FtpTransferType.Ascii ? new AsciiNewlines.ToLocal() : null, cancellationToken: cancellationToken);
 
-    private static async Task CopyUpAsync(Stream source, FtpTransferStream data, FtpTransferType type, CancellationToken cancellationToken)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(TransferBufferSize);
-        var converted = type == FtpTransferType.Ascii ? ArrayPool<byte>.Shared.Rent(TransferBufferSize * 2) : null;
-        try
-        {
-            var lastWasCr = false;
-            int read;
-            while ((read = await source.ReadAsync(buffer.AsMemory(0, TransferBufferSize), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (converted is null)
-                {
-                    await data.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
-                    continue;
-                }
-                var length = AsciiNewlines.ToWire(buffer.AsSpan(0, read), converted, ref lastWasCr);
-                await data.WriteAsync(converted.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (converted is not null)
-                ArrayPool<byte>.Shared.Return(converted);
-        }
-    }
+    /// <summary><paramref name="source"/> to the data connection, CRLF line endings in ASCII mode.</summary>
+    private static Task CopyUpAsync(Stream source, FtpTransferStream data, FtpTransferType type, CancellationToken cancellationToken) =>
+        BlockPump.CopyAsync(source, data, type == FtpTransferType.Ascii ? new AsciiNewlines.ToWire() : null, cancellationToken: cancellationToken);
 }
