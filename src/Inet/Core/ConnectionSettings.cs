@@ -42,6 +42,14 @@ public sealed record ConnectionSettings
     /// </summary>
     public bool ResumeTlsSessionsByIpAddress { get; init; }
 
+    /// <summary>
+    /// Caches this connection's TLS session under a name of its own (<c>scope.host</c>, or
+    /// <c>scope.…ip.invalid</c> for an IP host), sent as SNI, with the certificate still checked against
+    /// the host. .NET keeps one client session per name, so connections to one host that run side by
+    /// side and must each resume their own session (FTPS data connections) need distinct names.
+    /// </summary>
+    public string? TlsSessionScope { get; init; }
+
     /// <summary>Largest ratio of inflated to compressed bytes accepted from COMPRESS DEFLATE.</summary>
     public int MaxInflationRatio { get; init; } = 1000;
 }

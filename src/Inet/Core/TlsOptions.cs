@@ -11,8 +11,9 @@ namespace Inet.Core;
 /// <remarks>
 /// .NET on Linux caches client sessions by the SNI name, which is <c>TargetHost</c>, and caches none
 /// when it is an IP literal. With <see cref="ConnectionSettings.ResumeTlsSessionsByIpAddress"/> an
-/// IP host gets a synthetic name under <c>.invalid</c> (RFC 6761) and the certificate is checked
-/// against the IP in the validation callback instead (docs/ftps-session-reuse.md).
+/// IP host gets a synthetic name under <c>.invalid</c> (RFC 6761), and with
+/// <see cref="ConnectionSettings.TlsSessionScope"/> any host gets a name of its own; the certificate is
+/// then checked against the real host in the validation callback (docs/ftps-session-reuse.md).
 /// </remarks>
 public static class TlsOptions
 {
@@ -21,9 +22,17 @@ public static class TlsOptions
     {
         ArgumentNullException.ThrowIfNull(settings);
         var host = settings.TlsTargetHost ?? settings.Host;
-        var syntheticName = settings.ResumeTlsSessionsByIpAddress && IPAddress.TryParse(host, out var ip)
-            ? SyntheticName(ip)
-            : null;
+        var scope = settings.TlsSessionScope is { } s ? s + "." : "";
+        string? syntheticName = null;
+        if (IPAddress.TryParse(host, out var ip))
+        {
+            if (settings.ResumeTlsSessionsByIpAddress)
+                syntheticName = scope + SyntheticName(ip);
+        }
+        else if (scope.Length > 0)
+        {
+            syntheticName = scope + host;
+        }
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = syntheticName ?? host,
@@ -38,23 +47,24 @@ public static class TlsOptions
         return options;
     }
 
-    /// <summary>"127-0-0-1.ip.invalid": a DNS-shaped name that stands for the IP and can never resolve.</summary>
+    /// <summary>"127-0-0-1.ip.invalid": a DNS-shaped name that stands for the IP and can never resolve (RFC 6761).</summary>
     internal static string SyntheticName(IPAddress address) =>
         address.ToString().Replace(':', '-').Replace('.', '-').Replace('%', '-') + ".ip.invalid";
 
-    private static RemoteCertificateValidationCallback? ValidationCallback(ConnectionSettings settings, string? ipHost)
+    private static RemoteCertificateValidationCallback? ValidationCallback(ConnectionSettings settings, string? realHost)
     {
         if (settings.CertificateValidation is { } custom)
             return custom;
         if (settings.DangerousAcceptAnyServerCertificate)
             return static (_, _, _, _) => true;
-        if (ipHost is null)
+        if (realHost is null)
             return null; // the runtime's own checks: chain and name
-        // The name was synthetic, so its mismatch is expected: check the IP against the certificate instead.
+        // The name sent was synthetic, so its mismatch is expected: check the real host against the certificate instead.
+        var isIp = IPAddress.TryParse(realHost, out _);
         return (_, certificate, _, errors) =>
             errors == SslPolicyErrors.None
             || (errors == SslPolicyErrors.RemoteCertificateNameMismatch
                 && certificate is X509Certificate2 cert
-                && cert.MatchesHostname(ipHost, allowWildcards: false, allowCommonName: false));
+                && cert.MatchesHostname(realHost, allowWildcards: !isIp, allowCommonName: !isIp));
     }
 }

@@ -39,12 +39,24 @@ public sealed partial class FtpClient : IAsyncDisposable
     private static FtpClientOptions Normalize(FtpClientOptions options)
     {
         var implicitTls = options.Security == FtpSecurity.ImplicitTls || options.Connection.UseImplicitTls;
+        var isolate = options.IsolateTlsSession || System.Net.IPAddress.TryParse(options.Connection.TlsTargetHost ?? options.Connection.Host, out _);
         return options with
         {
             Security = implicitTls ? FtpSecurity.ImplicitTls : options.Security,
-            Connection = options.Connection with { UseImplicitTls = implicitTls, ResumeTlsSessionsByIpAddress = true },
+            Connection = options.Connection with
+            {
+                UseImplicitTls = implicitTls,
+                ResumeTlsSessionsByIpAddress = true,
+                TlsSessionScope = options.Connection.TlsSessionScope ?? (isolate ? NextSessionScope() : null),
+            },
         };
     }
+
+    private static int _sessions;
+
+    /// <summary>"s1", "s2", ...: a TLS cache name prefix no other session of this process uses.</summary>
+    private static string NextSessionScope() =>
+        "s" + Interlocked.Increment(ref _sessions).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>The welcome reply (220), as ftplib's getwelcome gives it.</summary>
     public Reply WelcomeReply { get; private set; } = new(0, "");

@@ -46,6 +46,14 @@ public sealed record FtpClientOptions
     /// </summary>
     public bool TrustPassiveAddress { get; init; }
 
+    /// <summary>
+    /// Give this session's TLS a cache entry of its own (a synthetic SNI name; the certificate is still
+    /// checked against the host). Needed when several FTPS sessions to one host run side by side in one
+    /// process: .NET keeps one TLS session per name, and a data connection that resumes another
+    /// session's ticket is refused by servers that require reuse (vsftpd: 522). IP hosts always get one.
+    /// </summary>
+    public bool IsolateTlsSession { get; init; }
+
     /// <summary>Check each transfer's byte count against SIZE, the 150 reply or the upload's length.</summary>
     public bool VerifyTransferSize { get; init; } = true;
 

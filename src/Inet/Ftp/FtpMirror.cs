@@ -27,7 +27,8 @@ public sealed class FtpMirror
         if (options.Parallel is < 1 or > FtpMirrorOptions.MaxParallel)
             throw new ArgumentOutOfRangeException(nameof(options), $"Parallel must be 1 to {FtpMirrorOptions.MaxParallel}.");
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxDepth, nameof(options));
-        Options = options;
+        // The lister and the workers are FTPS sessions side by side: each needs its own TLS session to resume.
+        Options = options with { Client = options.Client with { IsolateTlsSession = true } };
     }
 
     public FtpMirrorOptions Options { get; }

@@ -112,4 +112,56 @@ public sealed class FtpCliServerTests
         AssertExit(ExitCodes.Network, result);
         Assert.DoesNotContain("wrong", result.Error, StringComparison.Ordinal);
     }
+
+    [RequiresFtpServersTheory]
+    [MemberData(nameof(Targets))]
+    public async Task Mirror_ReverseUpThenDown_SecondRunMovesNothing(string name)
+    {
+        var t = Get(name);
+        var folder = "inet-mirror-" + Guid.NewGuid().ToString("N")[..12];
+        var local = Directory.CreateTempSubdirectory("inet-ftp-mirror-").FullName;
+        try
+        {
+            var up = Path.Combine(local, "up");
+            var files = new Dictionary<string, byte[]>();
+            for (var i = 0; i < 30; i++)
+            {
+                var relative = Path.Combine($"d{i % 3}", i % 2 == 0 ? "even" : "", $"file {i}.bin");
+                var bytes = new byte[1000 * i + 1];
+                Random.Shared.NextBytes(bytes);
+                files[relative] = bytes;
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(up, relative))!);
+                await File.WriteAllBytesAsync(Path.Combine(up, relative), bytes);
+            }
+            var url = t.BaseUrl + folder + "/";
+            AssertExit(ExitCodes.Ok, await Inet(["mkdir", url, .. t.Options]));
+
+            AssertExit(ExitCodes.Ok, await Inet(["mirror", url, up, "--reverse", "--parallel", "3", .. t.Options]));
+            foreach (var (relative, bytes) in files)
+                Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(t.Home, folder, relative)));
+
+            var down = Path.Combine(local, "down");
+            var first = await Inet(["mirror", url, down, "--parallel", "4", "--json", .. t.Options]);
+            AssertExit(ExitCodes.Ok, first);
+            Assert.Equal(files.Count, JsonDocument.Parse(first.Output).RootElement.GetProperty("transferred").GetArrayLength());
+            foreach (var (relative, bytes) in files)
+                Assert.Equal(bytes, await File.ReadAllBytesAsync(Path.Combine(down, relative)));
+
+            var times = Directory.GetFiles(down, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc);
+            var second = await Inet(["mirror", url, down, "--json", .. t.Options]);
+            AssertExit(ExitCodes.Ok, second);
+            Assert.Equal(0, JsonDocument.Parse(second.Output).RootElement.GetProperty("transferred").GetArrayLength());
+            Assert.Equal(times, Directory.GetFiles(down, "*", SearchOption.AllDirectories).ToDictionary(f => f, File.GetLastWriteTimeUtc));
+
+            var again = await Inet(["mirror", url, up, "--reverse", "--json", .. t.Options]);
+            AssertExit(ExitCodes.Ok, again);
+            Assert.Equal(0, JsonDocument.Parse(again.Output).RootElement.GetProperty("transferred").GetArrayLength());
+        }
+        finally
+        {
+            Directory.Delete(local, recursive: true);
+            if (Directory.Exists(Path.Combine(t.Home, folder)))
+                Directory.Delete(Path.Combine(t.Home, folder), recursive: true);
+        }
+    }
 }
