@@ -10,7 +10,7 @@ namespace Inet.Core;
 /// optionally under TLS that resumes the command connection's session. Every read and write is
 /// bounded by <see cref="ConnectionSettings.ReadTimeout"/>; bytes are counted both ways.
 /// </summary>
-public sealed class DataConnection : IAsyncDisposable
+public sealed class DataConnection : IAsyncDisposable, IDisposable
 {
     private readonly Socket _socket;
     private readonly TimeSpan _timeout;
@@ -159,6 +159,17 @@ public sealed class DataConnection : IAsyncDisposable
     }
 
     /// <summary>Starts the inactivity timer for one operation; the caller's token cancels it too.</summary>
+    /// <summary>Closes at once, without a TLS goodbye (a transfer given up).</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        _socket.Dispose();
+        _stream.Dispose();
+        _timer.Dispose();
+    }
+
     private CancellationToken Arm(CancellationToken cancellationToken)
     {
         if (!_timer.TryReset())

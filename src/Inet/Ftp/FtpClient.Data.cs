@@ -115,6 +115,13 @@ public sealed partial class FtpClient
         }
     }
 
+    /// <summary>A transfer given up without ABOR (cancelled, or its stream disposed synchronously): the session is out of step.</summary>
+    internal void AbandonTransfer()
+    {
+        _transfer = null;
+        _connection.MarkBroken();
+    }
+
     private bool IsActiveMode => _options.DataConnectionMode is FtpDataConnectionMode.AutoActive or FtpDataConnectionMode.Active;
 
     private void EnsureNoTransfer()

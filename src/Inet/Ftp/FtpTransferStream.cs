@@ -5,7 +5,9 @@ namespace Inet.Ftp;
 /// <summary>
 /// One transfer's data: readable for RETR and listings, writable for STOR, APPE and STOU. Call
 /// <see cref="CompleteAsync"/> at the end: it reads the server's final reply and checks the byte
-/// count. Disposing without completing aborts the transfer (ABOR) and keeps the session usable.
+/// count. Disposing without completing aborts the transfer (ABOR) and keeps the session usable;
+/// after a cancelled read or write, or a synchronous Dispose, the session is marked broken instead
+/// (reconnect). Only the asynchronous members read and write.
 /// </summary>
 public sealed class FtpTransferStream : Stream
 {
@@ -15,6 +17,7 @@ public sealed class FtpTransferStream : Stream
     private readonly long _restOffset;
     private bool _ended;
     private bool _done;
+    private bool _cancelled;
 
     internal FtpTransferStream(FtpClient client, DataConnection? data, Reply opening, bool upload, long restOffset)
     {
@@ -73,6 +76,11 @@ public sealed class FtpTransferStream : Stream
         {
             throw new FtpIncompleteTransferException($"The data connection broke after {Bytes} bytes: {e.Message}", Bytes, Expected(), inner: e);
         }
+        catch (OperationCanceledException)
+        {
+            _cancelled = true;
+            throw;
+        }
         if (read == 0)
             _ended = true;
         return read;
@@ -90,6 +98,11 @@ public sealed class FtpTransferStream : Stream
         catch (Exception e) when (e is IOException or TimeoutException)
         {
             throw new FtpIncompleteTransferException($"The data connection broke after {Bytes} bytes were sent: {e.Message}", Bytes, inner: e);
+        }
+        catch (OperationCanceledException)
+        {
+            _cancelled = true;
+            throw;
         }
     }
 
@@ -151,26 +164,35 @@ public sealed class FtpTransferStream : Stream
             _ended = true;
             if (_data is not null)
                 await _data.DisposeAsync().ConfigureAwait(false);
-            await _client.AbortTransferAsync(CancellationToken.None).ConfigureAwait(false);
+            if (_cancelled)
+                _client.AbandonTransfer(); // a cancelled command breaks the session (no waiting on ABOR)
+            else
+                await _client.AbortTransferAsync(CancellationToken.None).ConfigureAwait(false);
         }
         await base.DisposeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>A synchronous dispose cannot wait for ABOR: it closes the data connection and marks the session broken.</summary>
     protected override void Dispose(bool disposing)
     {
         if (disposing && !_done)
-            DisposeAsync().AsTask().GetAwaiter().GetResult();
+        {
+            _done = true;
+            _ended = true;
+            _data?.Dispose();
+            _client.AbandonTransfer();
+        }
         base.Dispose(disposing);
     }
 
     public override int Read(byte[] buffer, int offset, int count) =>
-        ReadAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        throw new NotSupportedException("FTP data is read asynchronously: use ReadAsync or CopyToAsync.");
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     public override void Write(byte[] buffer, int offset, int count) =>
-        WriteAsync(buffer.AsMemory(offset, count)).AsTask().GetAwaiter().GetResult();
+        throw new NotSupportedException("FTP data is written asynchronously: use WriteAsync.");
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();

@@ -41,6 +41,14 @@ public sealed class FakeDataPort : IAsyncDisposable
         await SendOnAsync(client, data, Certificate);
     }
 
+    /// <summary>Accepts the client's data connection, sends <paramref name="data"/> and then holds it open for <paramref name="hold"/> (a stalled server).</summary>
+    public async Task SendAndHoldAsync(byte[] data, TimeSpan hold)
+    {
+        using var client = await _listener.AcceptTcpClientAsync();
+        await client.GetStream().WriteAsync(data);
+        await Task.Delay(hold);
+    }
+
     /// <summary>Accepts the client's data connection and reads it to its end.</summary>
     public async Task ReceiveAsync()
     {

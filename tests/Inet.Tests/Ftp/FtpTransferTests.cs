@@ -177,6 +177,23 @@ public class FtpTransferTests
         await server.Completion;
     }
 
+    [Fact]
+    public async Task Download_CancelledWhileServerStalls_BreaksSessionAtOnceWithoutWaitingForAbor()
+    {
+        await using var data = new FakeDataPort();
+        await using var server = Server($"{NoFeatures}\nC: TYPE I\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: RETR f\nS: 150 go")
+            .Do(_ => data.SendAndHoldAsync("first bytes"u8.ToArray(), TimeSpan.FromSeconds(3)));
+        server.ScriptGrace = TimeSpan.FromSeconds(5);
+        await using var client = await Connect(server);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.DownloadAsync("f", new MemoryStream(), cancellationToken: cancel.Token));
+
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(2));
+        Assert.False(client.IsConnected); // reconnect: the session's state is unknown
+    }
+
     [Theory]
     [InlineData("RETR a\r\nDELE b")]
     [InlineData("RETR a\0")]
