@@ -11,7 +11,8 @@ public sealed partial class FtpClient
     /// <summary>
     /// The entries of a folder (the current one when <paramref name="path"/> is null): MLSD when the
     /// server offers MLST (RFC 3659, exact sizes and UTC times), else LIST parsed from Unix or DOS
-    /// style. "." and ".." are left out; lines that cannot be read are logged and skipped.
+    /// style (with -a on Unix servers, for dot files). "." and ".." are left out; lines that cannot be
+    /// read are logged and skipped.
     /// </summary>
     public async IAsyncEnumerable<FtpItem> ListAsync(string? path = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -25,7 +26,7 @@ public sealed partial class FtpClient
             yield break;
         }
         var now = DateTimeOffset.UtcNow;
-        await foreach (var line in DirAsync(path, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in LinesAsync(await ListCommandAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
             if (ListParser.IsSkippable(line))
                 continue;
@@ -39,6 +40,30 @@ public sealed partial class FtpClient
                 _connection.Log.Info($"unreadable LIST line skipped: \"{Printable.Escape(line)}\"");
             }
         }
+    }
+
+    /// <summary>
+    /// The LIST command for a parsed listing: "LIST -a path" on Unix servers (SYST "UNIX ..."), so that
+    /// vsftpd and others show dot files, else plain LIST. <see cref="FtpClientOptions.ListHiddenFiles"/> turns the -a off.
+    /// </summary>
+    internal async Task<string> ListCommandAsync(string? path, CancellationToken cancellationToken)
+    {
+        var verb = "LIST";
+        if (_options.ListHiddenFiles)
+        {
+            _unixSystem ??= await IsUnixSystemAsync(cancellationToken).ConfigureAwait(false);
+            if (_unixSystem.Value)
+                verb = "LIST -a";
+        }
+        return path is null ? verb : verb + " " + CommandGuard.Check(path, nameof(path));
+    }
+
+    private bool? _unixSystem;
+
+    private async Task<bool> IsUnixSystemAsync(CancellationToken cancellationToken)
+    {
+        var reply = await CommandAsync("SYST", cancellationToken).ConfigureAwait(false);
+        return reply.Code == 215 && reply.Text.StartsWith("UNIX", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>MLSD (RFC 3659): machine-readable entries, "." and ".." included as the server sends them.</summary>

@@ -54,6 +54,9 @@ public sealed record FtpClientOptions
     /// </summary>
     public bool IsolateTlsSession { get; init; }
 
+    /// <summary>Parsed listings without MLSD send "LIST -a" to Unix servers, which otherwise hide dot files.</summary>
+    public bool ListHiddenFiles { get; init; } = true;
+
     /// <summary>Check each transfer's byte count against SIZE, the 150 reply or the upload's length.</summary>
     public bool VerifyTransferSize { get; init; } = true;
 

@@ -186,4 +186,28 @@ public sealed class FtpTransferServerTests
             RemoveFolder(target, folder);
         }
     }
+
+    [RequiresFtpServersTheory]
+    [MemberData(nameof(FtpTargets.All), MemberType = typeof(FtpTargets))]
+    public async Task List_ShowsDotFiles(string name)
+    {
+        var target = FtpTargets.Get(name);
+        using var cts = Timeout();
+        var (client, folder) = await ConnectInFolderAsync(target, "dots", cts.Token);
+        try
+        {
+            await using var _ = client;
+            await client.UploadAsync(".hidden", new MemoryStream("h"u8.ToArray()), cancellationToken: cts.Token);
+            await client.UploadAsync("shown", new MemoryStream("s"u8.ToArray()), cancellationToken: cts.Token);
+
+            var names = (await client.ListAsync(cancellationToken: cts.Token).ToListAsync(cts.Token)).Select(i => i.Name).Order(StringComparer.Ordinal);
+
+            Assert.Equal([".hidden", "shown"], names);
+            await client.QuitAsync(cts.Token);
+        }
+        finally
+        {
+            RemoveFolder(target, folder);
+        }
+    }
 }

@@ -25,7 +25,7 @@ public sealed class FtpCliTests
             + "-rw-r--r--    1 1000     1000           42 Mar 05  2023 notes with spaces.txt\r\n"
             + "lrwxrwxrwx    1 0        0               7 Jan 01  2024 latest -> rel/1.0\r\n";
         await using var data = new FakeDataPort();
-        await using var server = Server($"{NoSize}\nC: EPSV\nS: {data.EpsvReply}\nC: LIST pub\nS: 150 Here comes the directory listing.")
+        await using var server = Server($"{NoSize}\nC: SYST\nS: 215 UNIX Type: L8\nC: EPSV\nS: {data.EpsvReply}\nC: LIST -a pub\nS: 150 Here comes the directory listing.")
             .Do(_ => data.SendAsync(Encoding.UTF8.GetBytes(listing))).Script("S: 226 Directory send OK.\n" + Quit);
         server.Start();
 
@@ -75,7 +75,7 @@ public sealed class FtpCliTests
     public async Task Ls_Active_SendsEprtAndTakesTheServersConnection()
     {
         string? eprt = null;
-        await using var server = Server(NoSize).ExpectAny(line => eprt = line).Script("S: 200 EPRT command successful.\nC: LIST\nS: 150 Here comes the directory listing.")
+        await using var server = Server(NoSize + "\nC: SYST\nS: 215 Windows_NT").ExpectAny(line => eprt = line).Script("S: 200 EPRT command successful.\nC: LIST\nS: 150 Here comes the directory listing.")
             .Do(async _ =>
             {
                 var port = int.Parse(eprt!.Split('|')[3], System.Globalization.CultureInfo.InvariantCulture);

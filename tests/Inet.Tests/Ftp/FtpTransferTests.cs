@@ -131,7 +131,7 @@ public class FtpTransferTests
             + "-rw-r--r--    1 1000     1000           42 Mar 05 12:30 notes with spaces.txt\r\n"
             + "lrwxrwxrwx    1 0        0               7 Jan 01  2024 latest -> rel/1.0\r\n";
         await using var data = new FakeDataPort();
-        await using var server = Server($"{NoFeatures}\nC: EPSV\nS: {data.EpsvReply}\nC: LIST pub\nS: 150 Here comes the directory listing.")
+        await using var server = Server($"{NoFeatures}\nC: SYST\nS: 215 UNIX Type: L8\nC: EPSV\nS: {data.EpsvReply}\nC: LIST -a pub\nS: 150 Here comes the directory listing.")
             .Do(_ => data.SendAsync(Encoding.UTF8.GetBytes(listing))).Script("S: 226 Directory send OK.\n" + Quit);
         await using var client = await Connect(server);
 

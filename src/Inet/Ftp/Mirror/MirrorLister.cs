@@ -79,7 +79,7 @@ internal sealed class MirrorLister : IAsyncDisposable
         var listing = new RemoteListing();
         var now = DateTimeOffset.UtcNow;
         var mlsd = Features.Mlst;
-        await foreach (var line in client.RetrieveLinesAsync((mlsd ? "MLSD " : "LIST ") + path, cancellationToken).ConfigureAwait(false))
+        await foreach (var line in client.RetrieveLinesAsync(mlsd ? "MLSD " + path : await client.ListCommandAsync(path, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false))
         {
             if (mlsd ? line.Length == 0 : ListParser.IsSkippable(line))
                 continue;
