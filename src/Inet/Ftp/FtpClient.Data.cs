@@ -9,6 +9,7 @@ public sealed partial class FtpClient
     private static readonly TimeSpan AbortTimeout = TimeSpan.FromSeconds(10);
 
     private bool _epsvRefused;
+    private bool _epsvWorked;
     private bool _eprtRefused;
     private FtpTransferStream? _transfer;
 
@@ -24,13 +25,21 @@ public sealed partial class FtpClient
         DataListener? listener = null;
         try
         {
-            if (IsActiveMode)
-                listener = await ListenAsync(cancellationToken).ConfigureAwait(false);
+            Reply reply;
+            if (CanPipelineEpsv && restOffset == 0)
+            {
+                (data, reply) = await PipelinedEpsvAsync(command, cancellationToken).ConfigureAwait(false);
+            }
             else
-                data = await ConnectPassiveAsync(cancellationToken).ConfigureAwait(false);
-            if (restOffset > 0)
-                await ExpectAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"REST {restOffset}"), 350, cancellationToken).ConfigureAwait(false);
-            var reply = await CommandAsync(command, cancellationToken).ConfigureAwait(false);
+            {
+                if (IsActiveMode)
+                    listener = await ListenAsync(cancellationToken).ConfigureAwait(false);
+                else
+                    data = await ConnectPassiveAsync(cancellationToken).ConfigureAwait(false);
+                if (restOffset > 0)
+                    await ExpectAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"REST {restOffset}"), 350, cancellationToken).ConfigureAwait(false);
+                reply = await CommandAsync(command, cancellationToken).ConfigureAwait(false);
+            }
             if (reply.IsPositiveCompletion)
             {
                 // Some servers answer an empty listing with 226 and no 150: nothing to transfer.
@@ -122,6 +131,53 @@ public sealed partial class FtpClient
         _connection.MarkBroken();
     }
 
+    /// <summary>EPSV has worked on this session, so it can go out together with the transfer command.</summary>
+    private bool CanPipelineEpsv => _epsvWorked && !IsActiveMode && _options.DataConnectionMode != FtpDataConnectionMode.Passive;
+
+    /// <summary>
+    /// EPSV and the transfer command in one write (one round trip less per file): the server has its
+    /// passive socket listening when the command arrives, and we connect as soon as the 229 is read.
+    /// Never with REST: a refused REST must stop the transfer before it starts from byte 0.
+    /// </summary>
+    private async Task<(DataConnection Data, Reply Reply)> PipelinedEpsvAsync(string command, CancellationToken cancellationToken)
+    {
+        EnsureUsable();
+        _connection.WriteLine("EPSV");
+        _connection.WriteLine(command);
+        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var epsv = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+        if (epsv.Code != 229 || !FtpDataAddress.TryParseEpsv(epsv.Text, out var port))
+        {
+            // The command's own reply (425: no data connection) is still on its way; the session is out of step.
+            _connection.MarkBroken();
+            throw epsv.Code == 229 ? Malformed(epsv) : Refusal(epsv);
+        }
+        DataConnection data;
+        try
+        {
+            data = await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or TimeoutException)
+        {
+            // A server that refuses the command (550) closes its passive socket, maybe before we reach it:
+            // the command's reply explains the failure and keeps the session in step.
+            var reply = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+            if (reply.IsTransientNegative || reply.IsPermanentNegative)
+                throw Refusal(reply);
+            _connection.MarkBroken();
+            throw;
+        }
+        try
+        {
+            return (data, await ReadReplyAsync(cancellationToken).ConfigureAwait(false));
+        }
+        catch
+        {
+            await data.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     private bool IsActiveMode => _options.DataConnectionMode is FtpDataConnectionMode.AutoActive or FtpDataConnectionMode.Active;
 
     private void EnsureNoTransfer()
@@ -141,6 +197,7 @@ public sealed partial class FtpClient
             {
                 if (!FtpDataAddress.TryParseEpsv(reply.Text, out var port))
                     throw Malformed(reply);
+                _epsvWorked = true;
                 return await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, cancellationToken).ConfigureAwait(false);
             }
             if (mode == FtpDataConnectionMode.ExtendedPassive || !reply.IsPermanentNegative)

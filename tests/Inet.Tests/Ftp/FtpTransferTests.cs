@@ -194,6 +194,26 @@ public class FtpTransferTests
         Assert.False(client.IsConnected); // reconnect: the session's state is unknown
     }
 
+    [Fact]
+    public async Task SecondTransfer_EpsvPipelinedWithRetr_RefusalAfterClosedPortKeepsSessionInStep()
+    {
+        await using var first = new FakeDataPort();
+        var closed = new FakeDataPort();
+        var closedReply = closed.EpsvReply;
+        await closed.DisposeAsync(); // the server closed its passive socket on refusing RETR
+        await using var server = Server($"{NoFeatures}\nC: TYPE I\nS: 200 ok\nC: EPSV\nS: {first.EpsvReply}\nC: RETR a\nS: 150 go")
+            .Do(_ => first.SendAsync("a"u8.ToArray()))
+            .Script($"S: 226 done\nC: EPSV\nC: RETR missing\nS: {closedReply}\nS: 550 Failed to open file.\nC: NOOP\nS: 200 ok\n" + Quit);
+        await using var client = await Connect(server);
+
+        await client.DownloadAsync("a", new MemoryStream());
+        await Assert.ThrowsAsync<FtpFileUnavailableException>(() => client.DownloadAsync("missing", new MemoryStream()));
+        await client.NoopAsync();
+
+        await client.QuitAsync();
+        await server.Completion;
+    }
+
     [Theory]
     [InlineData("RETR a\r\nDELE b")]
     [InlineData("RETR a\0")]
