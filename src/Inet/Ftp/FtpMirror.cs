@@ -42,14 +42,21 @@ public sealed class FtpMirror
     {
         var started = Stopwatch.GetTimestamp();
         var report = new MirrorCollector(progress);
-        await using var lister = await MirrorLister.ConnectAsync(Options.Client, cancellationToken).ConfigureAwait(false);
-        var run = new MirrorRun(Options, report, lister);
-        var root = await lister.AbsoluteAsync(Options.RemotePath ?? Options.Client.Path, cancellationToken).ConfigureAwait(false);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var run = new MirrorRun(Options, report);
+        // The lister connects first (a server that caps connections must not refuse it), and the workers log in
+        // while it does, so the first file does not wait for a login of its own.
+        var connecting = MirrorLister.ConnectAsync(Options.Client, cancellationToken);
         var workers = Options.DryRun ? [] : Enumerable.Range(0, Options.Parallel).Select(_ => new MirrorWorker(run)).ToArray();
+        foreach (var worker in workers)
+            worker.StartConnecting(Options.Client, stop.Token);
         var running = workers.Select(w => RunWorkerAsync(w, stop.Token)).ToArray();
+        MirrorLister? lister = null;
         try
         {
+            lister = await connecting.ConfigureAwait(false);
+            run.Lister = lister;
+            var root = await lister.AbsoluteAsync(Options.RemotePath ?? Options.Client.Path, cancellationToken).ConfigureAwait(false);
             if (Options.Reverse)
                 await new MirrorUploadWalker(run).RunAsync(root, cancellationToken).ConfigureAwait(false);
             else
@@ -63,6 +70,11 @@ public sealed class FtpMirror
             run.Queue.Abort();
             await Task.WhenAll(running.Select(IgnoreCancellationAsync)).ConfigureAwait(false);
             throw;
+        }
+        finally
+        {
+            if (lister is not null)
+                await lister.DisposeAsync().ConfigureAwait(false);
         }
         return report.Build(Options, Stopwatch.GetElapsedTime(started));
     }

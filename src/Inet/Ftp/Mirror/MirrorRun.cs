@@ -1,7 +1,7 @@
 namespace Inet.Ftp.Mirror;
 
 /// <summary>What the walk and the workers of one run share.</summary>
-internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report, MirrorLister lister)
+internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report)
 {
     private int _liveWorkers = options.Parallel;
 
@@ -9,7 +9,8 @@ internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report
 
     public MirrorCollector Report { get; } = report;
 
-    public MirrorLister Lister { get; } = lister;
+    /// <summary>The listing connection; set once it is logged in (workers start logging in before it).</summary>
+    public MirrorLister Lister { get; set; } = null!;
 
     public MirrorQueue Queue { get; } = new();
 
