@@ -210,4 +210,42 @@ public sealed class FtpTransferServerTests
             RemoveFolder(target, folder);
         }
     }
+
+    [RequiresFtpServersTheory]
+    [MemberData(nameof(FtpTargets.All), MemberType = typeof(FtpTargets))]
+    public async Task ControlCommands_SystFeatOptsNoopStatHelpTypeModeStru(string name)
+    {
+        var target = FtpTargets.Get(name);
+        using var cts = Timeout();
+        await using var client = await FtpClient.ConnectAsync(target.Options, cts.Token);
+
+        Assert.Contains("UNIX", await client.SystAsync(cts.Token), StringComparison.OrdinalIgnoreCase);
+        var features = await client.FeatAsync(cts.Token);
+        Assert.True(features.Epsv && features.Size && features.Mdtm);
+        if (features.Utf8)
+        {
+            // pure-ftpd lists UTF8 in FEAT yet answers OPTS UTF8 ON with 504 (RFC 2640 needs only the FEAT line).
+            try
+            {
+                await client.OptsUtf8Async(cts.Token);
+            }
+            catch (FtpPermanentException e) when (name.StartsWith("pure", StringComparison.Ordinal) && e.Code == 504)
+            {
+            }
+        }
+        await client.NoopAsync(cts.Token);
+        Assert.InRange((await client.StatAsync(cancellationToken: cts.Token)).Code, 211, 213);
+        Assert.InRange((await client.HelpAsync(cancellationToken: cts.Token)).Code, 211, 214);
+        await client.TypeAsync(FtpTransferType.Ascii, cts.Token);
+        await client.TypeAsync(FtpTransferType.Binary, cts.Token);
+        await client.ModeStreamAsync(cts.Token);
+        await client.StructureFileAsync(cts.Token);
+        var home = await client.PwdAsync(cts.Token);
+        await Assert.ThrowsAsync<FtpFileUnavailableException>(() => client.CwdAsync("no-such-folder-" + Guid.NewGuid().ToString("N"), cts.Token));
+        Assert.Equal(home, await client.PwdAsync(cts.Token));
+        Assert.Equal(client.IsSecure, name.Contains("explicit", StringComparison.Ordinal) || name.Contains("implicit", StringComparison.Ordinal) || name.StartsWith("pure", StringComparison.Ordinal));
+        Assert.Equal(client.IsSecure, client.IsDataProtected);
+        await client.QuitAsync(cts.Token);
+        Assert.False(client.IsConnected);
+    }
 }
