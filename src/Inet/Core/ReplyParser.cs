@@ -40,35 +40,57 @@ public static class ReplyParser
     /// Reads an FTP/SMTP reply: "ddd-" lines continue until "ddd " with the same code. Lines between
     /// that carry no code (RFC 959 4.2) are kept as text.
     /// </summary>
-    public static async ValueTask<Reply> ReadMultiLineAsync(TextConnection connection, CancellationToken cancellationToken = default)
+    public static ValueTask<Reply> ReadMultiLineAsync(TextConnection connection, CancellationToken cancellationToken = default) =>
+        ReadMultiLineAsync(connection, ReplyLimits.Default, cancellationToken);
+
+    /// <summary>
+    /// Reads a multi-line reply within <paramref name="limits"/>: more lines or bytes than allowed is a
+    /// <see cref="ProtocolViolationException"/>, a reply still unfinished after the completion timeout a
+    /// <see cref="TimeoutException"/>. Either way the connection is marked broken.
+    /// </summary>
+    public static async ValueTask<Reply> ReadMultiLineAsync(TextConnection connection, ReplyLimits limits, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(limits);
         var line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
         if (!TryParseStatusLine(line.Span, out var code, out var continues, out var first))
             throw Violation(connection, line.Span);
         if (!continues)
             return new Reply(code, first);
+        using var deadline = limits.CompletionTimeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline?.CancelAfter(limits.CompletionTimeout);
         var more = new List<string>();
-        while (true)
+        var bytes = line.Length;
+        try
         {
-            if (more.Count >= MaxReplyLines)
+            while (true)
             {
-                connection.MarkBroken();
-                throw new ProtocolViolationException($"The server sent a reply of more than {MaxReplyLines} lines.");
-            }
-            line = await connection.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-            if (TryParseStatusLine(line.Span, out var next, out var nextContinues, out var text) && next == code)
-            {
-                if (!nextContinues)
+                line = await connection.ReadLineAsync(deadline?.Token ?? cancellationToken).ConfigureAwait(false);
+                bytes += line.Length + 2;
+                if (more.Count + 1 >= limits.MaxLines || bytes > limits.MaxBytes)
                 {
-                    if (text.Length > 0) more.Add(text);
-                    return new Reply(code, first, more);
+                    connection.MarkBroken();
+                    throw new ProtocolViolationException($"The server sent a reply of more than {Math.Min(limits.MaxLines, more.Count + 1)} lines or {limits.MaxBytes} bytes.");
                 }
-                more.Add(text);
+                if (TryParseStatusLine(line.Span, out var next, out var nextContinues, out var text) && next == code)
+                {
+                    if (!nextContinues)
+                    {
+                        if (text.Length > 0) more.Add(text);
+                        return new Reply(code, first, more);
+                    }
+                    more.Add(text);
+                }
+                else
+                {
+                    more.Add(Encoding.UTF8.GetString(line.Span));
+                }
             }
-            else
-            {
-                more.Add(Encoding.UTF8.GetString(line.Span));
-            }
+        }
+        catch (OperationCanceledException) when (deadline is not null && !cancellationToken.IsCancellationRequested)
+        {
+            connection.MarkBroken();
+            throw new TimeoutException($"The server did not finish its reply within {limits.CompletionTimeout.TotalSeconds:0.#} s.");
         }
     }
 

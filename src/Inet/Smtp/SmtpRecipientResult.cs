@@ -1,0 +1,31 @@
+using Inet.Core;
+
+namespace Inet.Smtp;
+
+/// <summary>
+/// What became of one recipient: the RCPT reply when it was refused there, else the reply after the
+/// data (with LMTP, that recipient's own reply).
+/// </summary>
+public sealed record SmtpRecipientResult(string Address, Reply Reply)
+{
+    public bool Accepted => Reply.IsPositiveCompletion;
+
+    /// <summary>The RFC 3463 code in the reply, when the server gave one.</summary>
+    public SmtpStatus? Status => SmtpStatus.FromReplyText(Reply.Text);
+}
+
+/// <summary>
+/// The outcome of one message: every recipient's result, in the envelope's order, and the reply that
+/// ended the transaction. <see cref="Error"/> is set when the client refused the message itself before
+/// sending any of it (larger than SIZE, SMTPUTF8 missing); every recipient then carries that refusal.
+/// </summary>
+public sealed record SmtpSendResult(SmtpOutgoingMessage Message, IReadOnlyList<SmtpRecipientResult> Recipients, Reply FinalReply)
+{
+    public SmtpCommandException? Error { get; init; }
+
+    /// <summary>Every recipient accepted the message.</summary>
+    public bool Delivered => Recipients.Count > 0 && Recipients.All(r => r.Accepted);
+
+    /// <summary>At least one recipient accepted it.</summary>
+    public bool PartlyDelivered => Recipients.Any(r => r.Accepted);
+}
