@@ -38,7 +38,7 @@ public sealed partial class SmtpClient
         var resetNeeded = false;
         await foreach (var item in messages.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            var needsUtf8 = item.Envelope.Validate();
+            var needsUtf8 = item.Envelope.CheckAddresses();
             await using var content = await item.Message.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (LocalRefusal(content, needsUtf8) is { } refusal)
             {

@@ -20,8 +20,8 @@ public sealed record SmtpEnvelope(string From, IReadOnlyList<SmtpRecipient> Reci
     /// <summary>ENVID: an identifier the DSN will carry back.</summary>
     public string? EnvelopeId { get; init; }
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a bad address; true when any address is not ASCII (needs SMTPUTF8).</summary>
-    internal bool Validate()
+    /// <summary>Throws <see cref="ArgumentException"/> for a bad address (before anything is sent); true when any address is not ASCII (needs SMTPUTF8).</summary>
+    public bool CheckAddresses()
     {
         if (Recipients is null || Recipients.Count == 0)
             throw new ArgumentException("A message needs at least one recipient.", nameof(Recipients));
