@@ -124,25 +124,11 @@ public sealed partial class NntpClient
 
     private async Task<Reply> SendArticleAsync(Stream article, CancellationToken cancellationToken)
     {
-        var encoder = new DotStuffingEncoder();
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
-        try
-        {
-            int read;
-            while ((read = await article.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                encoder.Encode(buffer.AsSpan(0, read), _connection.Output);
-                if (_connection.PendingOutput >= 64 * 1024)
-                    await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-            }
-            encoder.Complete(_connection.Output);
-            _connection.Log.Info("(article data sent)");
-            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        var data = new DotStuffingStream(_connection);
+        await article.CopyToAsync(data, 64 * 1024, cancellationToken).ConfigureAwait(false);
+        data.Complete();
+        _connection.Log.Info("(article data sent)");
+        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
         return await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
     }
 
