@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of Inet.
 #  - As root: installs and starts the real servers the integration tests use
-#    (scripts/servers/<name>.sh; now INN 2 for NNTP, vsftpd for FTP/FTPS and pure-ftpd for TLS-only FTP)
+#    (scripts/servers/<name>.sh; now INN 2 for NNTP, vsftpd for FTP/FTPS, pure-ftpd for TLS-only FTP,
+#    Postfix's smtp-sink for plain SMTP/LMTP, aiosmtpd for SMTP with STARTTLS/SMTPS/AUTH and Dovecot
+#    for IMAP/POP3/LMTP)
 #    and stops at the end what it started.
 #    Not root: servers are left alone; integration tests needing one are skipped,
 #    except when CI=true, where a missing server fails the test. INET_TEST_NO_SERVERS=1 does
@@ -15,7 +17,7 @@ cd "$ROOT" || exit 1
 
 CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
-SERVERS=(inn2 vsftpd pureftpd)       # one scripts/servers/<name>.sh per server
+SERVERS=(inn2 vsftpd pureftpd smtpsink aiosmtpd dovecot)   # one scripts/servers/<name>.sh per server
 # Debian packages the tests call: PAR2 repair; scripts/pack.sh's compilers (native builds for x64 and,
 # cross-compiled, arm64); qemu-user to run the arm64 build; curl and lftp, the peer FTP clients of the
 # FTP benchmarks.

@@ -131,24 +131,25 @@ ensure_tls_cert() {
 # configuration so that a new certificate counts as a changed configuration (and restarts them).
 tls_cert_digest() { cat "$INET_TEST_TLS_DIR/cert.pem" "$INET_TEST_TLS_DIR/key.pem" 2>/dev/null | sha256sum | cut -d' ' -f1; }
 
-# read_tls_banner HOST PORT [SECONDS]: like read_banner, for a port that speaks TLS at once
+# read_tls_banner HOST PORT [SECONDS] [BYE]: like read_banner, for a port that speaks TLS at once
 # (implicit TLS). The certificate must verify against $INET_TEST_TLS_DIR/cert.pem for HOST.
-# Sends QUIT after the welcome so that the server closes the connection and s_client ends (it
-# exits 1 then when the server sends no close_notify, as vsftpd does, so its status is ignored).
+# Sends BYE (default QUIT; IMAP needs "a LOGOUT") after the welcome so that the server closes the
+# connection and s_client ends (it exits 1 then when the server sends no close_notify, as vsftpd
+# does, so its status is ignored). A server that does not close makes this wait SECONDS.
 read_tls_banner() {
-  local host=$1 port=$2 limit=${3:-5} target=$1 check=(-verify_hostname "$1") line
+  local host=$1 port=$2 limit=${3:-5} bye=${4:-QUIT} target=$1 check=(-verify_hostname "$1") line
   [[ $host == *:* ]] && target="[$host]"
   [[ $host =~ ^[0-9.]+$ || $host == *:* ]] && check=(-verify_ip "$host")
-  line=$( { printf 'QUIT\r\n' | timeout "$limit" openssl s_client -connect "$target:$port" -quiet -verify_return_error \
+  line=$( { printf '%s\r\n' "$bye" | timeout "$limit" openssl s_client -connect "$target:$port" -quiet -verify_return_error \
     -CAfile "$INET_TEST_TLS_DIR/cert.pem" "${check[@]}" 2>/dev/null || true; } | awk 'NR == 1 { sub(/\r$/, ""); print }')
   [ -n "$line" ] && printf '%s\n' "$line"
 }
 
-# wait_tls_banner HOST PORT REGEX [SECONDS]: wait_banner for an implicit-TLS port.
+# wait_tls_banner HOST PORT REGEX [SECONDS] [BYE]: wait_banner for an implicit-TLS port.
 wait_tls_banner() {
-  local host=$1 port=$2 regex=$3 limit=${4:-30} i line
+  local host=$1 port=$2 regex=$3 limit=${4:-30} bye=${5:-QUIT} i line
   for ((i = 0; i < limit * 4; i++)); do
-    line=$(read_tls_banner "$host" "$port" 3) && [[ $line =~ $regex ]] && { printf '%s\n' "$line"; return 0; }
+    line=$(read_tls_banner "$host" "$port" 3 "$bye") && [[ $line =~ $regex ]] && { printf '%s\n' "$line"; return 0; }
     sleep 0.25
   done
   return 1

@@ -75,14 +75,20 @@ internal sealed class RawLineClient : IAsyncDisposable
     /// <summary>Sends one command line and returns the first reply line.</summary>
     public async Task<string> CommandAsync(string line, CancellationToken cancellationToken)
     {
+        await SendLineAsync(line, cancellationToken);
+        return await ReadLineAsync(cancellationToken);
+    }
+
+    /// <summary>Sends one line (CRLF added) without reading anything, e.g. a line of a DATA body.</summary>
+    public async Task SendLineAsync(string line, CancellationToken cancellationToken)
+    {
         if (line.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
         {
-            throw new ArgumentException("Command contains CR, LF or NUL.", nameof(line));
+            throw new ArgumentException("Line contains CR, LF or NUL.", nameof(line));
         }
 
         await stream.WriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), cancellationToken);
         await stream.FlushAsync(cancellationToken);
-        return await ReadLineAsync(cancellationToken);
     }
 
     /// <summary>Reads a multi-line body up to the terminating "." line (dot-unstuffed).</summary>
