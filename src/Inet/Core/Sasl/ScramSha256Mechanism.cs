@@ -40,6 +40,8 @@ internal sealed class ScramSha256Mechanism : SaslMechanism
         _clientNonce = clientNonce;
         // RFC 5802 wants SASLprep (RFC 4013) here. Full SASLprep is not implemented: NFKC, its main
         // step, is applied to the password, and the user name is only escaped as saslname requires.
+        // Under InvariantGlobalization (this repo's apps and tests) .NET leaves non-ASCII text as it
+        // is, so there a password goes as typed; composed input, the usual case, is unaffected.
         _password = Encoding.UTF8.GetBytes(password.Normalize(NormalizationForm.FormKC));
         var saslName = user.Replace("=", "=3D", StringComparison.Ordinal).Replace(",", "=2C", StringComparison.Ordinal);
         _clientFirstBare = "n=" + saslName + ",r=" + clientNonce;

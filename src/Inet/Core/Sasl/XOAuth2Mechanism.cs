@@ -3,7 +3,7 @@ using System.Text;
 namespace Inet.Core.Sasl;
 
 /// <summary>
-/// XOAUTH2 (Google, Microsoft): "user=U ^A auth=Bearer TOKEN ^A ^A". A failing server sends one
+/// XOAUTH2 (Google, Microsoft): "user=U ^A auth=Bearer TOKEN ^A ^A" (^A is the byte 0x01). A failing server sends one
 /// challenge holding a JSON error, which the client acknowledges with an empty response (as RFC 7628
 /// does for OAUTHBEARER) so that the server can send its failure reply.
 /// </summary>
@@ -28,7 +28,7 @@ internal sealed class XOAuth2Mechanism : SaslMechanism
         if (_sent)
             throw new InvalidOperationException("XOAUTH2 has already sent its message.");
         _sent = true;
-        return Encoding.UTF8.GetBytes("user=" + _user + "\x01auth=Bearer " + _token + "\x01\x01");
+        return Encoding.UTF8.GetBytes("user=" + _user + "\u0001auth=Bearer " + _token + "\u0001\u0001");
     }
 
     public override byte[] Respond(ReadOnlySpan<byte> challenge)
@@ -45,8 +45,8 @@ internal sealed class XOAuth2Mechanism : SaslMechanism
     private static string RejectSeparator(string value, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(value, parameterName);
-        if (value.Contains('\x01', StringComparison.Ordinal))
-            throw new ArgumentException("XOAUTH2 user and token must not contain \\x01.", parameterName);
+        if (value.Contains('\u0001', StringComparison.Ordinal))
+            throw new ArgumentException("XOAUTH2 user and token must not contain U+0001 (^A).", parameterName);
         return value;
     }
 }
