@@ -94,7 +94,7 @@ public class ScramSha256MechanismTests
     }
 
     [Theory]
-    [InlineData("r=someoneElsesNonce123,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")] // not prefixed by ours
+    [InlineData("r=someoneElsesNonceThatIsLongerThanOurs,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")] // not prefixed by ours
     [InlineData("r=rOprNGfwEbeRWgbNEkqO,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096")] // ours, not extended
     [InlineData("r=rOprNGfwEbeRWgbNEkqOxyz,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=1")]
     [InlineData("r=rOprNGfwEbeRWgbNEkqOxyz,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4095")]
