@@ -118,7 +118,7 @@ public sealed partial class SmtpClient : IAsyncDisposable
             await client.HelloAsync(cancellationToken).ConfigureAwait(false);
             await client.ApplyStartTlsPolicyAsync(cancellationToken).ConfigureAwait(false);
             if (client._options.UserName is not null && (client._options.Password is not null || client._options.OAuthToken is not null))
-                throw new NotImplementedException();
+                await client.AuthenticateAsync(client._options.UserName, client._options.Password, cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch

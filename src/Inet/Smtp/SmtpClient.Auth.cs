@@ -1,0 +1,76 @@
+using Inet.Core;
+using Inet.Core.Sasl;
+
+namespace Inet.Smtp;
+
+public sealed partial class SmtpClient
+{
+    /// <summary>
+    /// AUTH (RFC 4954) with the strongest mechanism the server offers (or the one the options force):
+    /// SCRAM-SHA-256, CRAM-MD5, PLAIN, LOGIN; XOAUTH2 when a token is given. Without TLS the client
+    /// stops before AUTH with a <see cref="TlsUnavailableException"/> unless the options allow it.
+    /// 535 and other refusals are an <see cref="AuthenticationFailedException"/>. No credential or AUTH
+    /// payload ever reaches the log.
+    /// </summary>
+    public async Task AuthenticateAsync(string userName, string? password, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(userName);
+        if (!IsSecure && !_options.AllowCredentialsWithoutTls)
+            throw new TlsUnavailableException("The connection is not protected by TLS (the server offers no STARTTLS, or it was turned off); the credentials were not sent.");
+        if (Capabilities.AuthMechanisms.Count == 0)
+            throw new SmtpCommandException(new Reply(502, "5.5.1 AUTH not offered"), "The server does not offer AUTH; the credentials were not sent.");
+        var mechanism = _options.AuthMechanism is { } forced
+            ? SaslMechanisms.Create(forced, userName, password, _options.OAuthToken)
+            : SaslMechanisms.Choose(Capabilities.AuthMechanisms, userName, password, _options.OAuthToken)
+              ?? throw new SmtpCommandException(new Reply(504, "5.5.4 no common mechanism"),
+                  $"None of the server's AUTH mechanisms ({string.Join(' ', Capabilities.AuthMechanisms)}) is one this client implements.");
+        await AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task AuthenticateAsync(SaslMechanism mechanism, CancellationToken cancellationToken)
+    {
+        EnsureUsable();
+        var command = "AUTH " + mechanism.Name;
+        if (mechanism.HasInitialResponse)
+        {
+            var initial = mechanism.InitialResponse();
+            _connection.WriteSensitiveLine(command + " ", SaslBase64.EncodeInitialResponse(initial));
+        }
+        else
+        {
+            _connection.WriteLine(command);
+        }
+        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        var reply = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+        for (var round = 0; reply.Code == 334; round++)
+        {
+            byte[] response;
+            try
+            {
+                if (round > 16 || !SaslBase64.TryDecode(reply.Text.Trim(), out var challenge))
+                    throw new SaslException($"The server sent an AUTH challenge that is not base64: \"{Printable.Escape(reply.Text)}\".");
+                response = mechanism.Respond(challenge);
+            }
+            catch (SaslException)
+            {
+                await CancelAuthenticationAsync(cancellationToken).ConfigureAwait(false);
+                throw;
+            }
+            _connection.WriteSensitiveLine("", SaslBase64.Encode(response));
+            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+            reply = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+        }
+        if (reply.Code != 235)
+            throw new AuthenticationFailedException(reply);
+        mechanism.Complete(ReadOnlySpan<byte>.Empty);
+        IsAuthenticated = true;
+    }
+
+    /// <summary>"*" ends an exchange the client cannot continue (RFC 4954 4); the server answers 501.</summary>
+    private async Task CancelAuthenticationAsync(CancellationToken cancellationToken)
+    {
+        _connection.WriteLine("*");
+        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
