@@ -3,7 +3,8 @@
 # (start-up included), on the script's own loopback smtp-sink (discard mode), in one run (issue 17).
 #   bulk: N messages of K KiB over C connections. inet and MailKit send the same .eml files; smtp-source makes
 #         its own messages of the same size, with a new connection per message (its default, the issue's
-#         command) and, as an extra row, with -d (sessions kept open).
+#         command) and, as an extra row, with -d (sessions kept open). MailKit twice: as SmtpClient connects
+#         by itself (Nagle on) and on a socket with TCP_NODELAY (bench/peers/mailkit-smtp).
 #   big:  one 50 MiB .eml sent by inet alone; its peak RSS is the figure.
 # Rounds alternate the clients; each row reports the best and the median of each side, the ratio
 # (peer time / inet time: above 1 means inet is faster) and peak RSS.
@@ -25,7 +26,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS=$2; shift 2 ;;
     --only) ONLY=$2; shift 2 ;;
     --no-install) INSTALL=0; shift ;;
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,12 +40,11 @@ MAIL=$DATA/mail-$MESSAGES-$KIB
 BIG=$DATA/big-$BIG_MIB.eml
 FROM=a@example.test TO=b@example.test
 mkdir -p "$DATA" "$RUNS"
-log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
-die() { log "error: $*"; exit 1; }
-[ "$(id -u)" = 0 ] || die "run as root (apt-get install postfix; smtp-sink -u nobody)"
-
 # ---------------------------------------------------------------- setup
 . "$ROOT/scripts/servers/common.sh"
+log() { printf '[%s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; } # after common.sh, which has its own
+die() { log "error: $*"; exit 1; }
+[ "$(id -u)" = 0 ] || die "run as root (apt-get install postfix; smtp-sink -u nobody)"
 if ! command -v smtp-sink >/dev/null || ! command -v smtp-source >/dev/null; then
   # No main.cf is written and postfix is not started (reference/servers.md, section 4).
   echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -131,12 +131,13 @@ cmd() { # TEST CLIENT
     bulk-inet) CMD=("$INET" mail send "$URL" --from "$FROM" --to "$TO" --connections "$CONNECTIONS" "${FILES[@]}"); EXPECT=$MESSAGES ;;
     bulk-smtp-source) CMD=(smtp-source -s "$CONNECTIONS" -m "$MESSAGES" -l $((KIB * 1024)) -f "$FROM" -t "$TO" "127.0.0.1:$PORT"); EXPECT=$MESSAGES ;;
     bulk-smtp-source-d) CMD=(smtp-source -s "$CONNECTIONS" -d -m "$MESSAGES" -l $((KIB * 1024)) -f "$FROM" -t "$TO" "127.0.0.1:$PORT"); EXPECT=$MESSAGES ;;
+    bulk-mailkit-nodelay) CMD=("$MAILKIT" --nodelay 127.0.0.1 "$PORT" "$FROM" "$TO" "$CONNECTIONS" "${FILES[@]}"); EXPECT=$MESSAGES ;;
     bulk-mailkit) CMD=("$MAILKIT" 127.0.0.1 "$PORT" "$FROM" "$TO" "$CONNECTIONS" "${FILES[@]}"); EXPECT=$MESSAGES ;;
     big-inet) CMD=("$INET" mail send "$URL" --from "$FROM" --to "$TO" "$BIG"); EXPECT=1 ;;
   esac
 }
 
-clients_of() { case $1 in bulk) echo inet smtp-source smtp-source-d mailkit ;; big) echo inet ;; esac; }
+clients_of() { case $1 in bulk) echo inet smtp-source smtp-source-d mailkit-nodelay mailkit ;; big) echo inet ;; esac; }
 
 run_one() { # TEST CLIENT ROUND
   local label=$1-$2-r$3 rc=0 before after start end wall user sys rss ok=ok last
@@ -194,12 +195,13 @@ for t, c, _, count, wall, user, sys_, rss, ok in rows:
     if ok == 'ok':
         by[(t, c)].append((float(wall), float(user) + float(sys_), int(rss), int(count)))
 names = {'inet': 'inet mail send', 'smtp-source': 'smtp-source (new connection per message)',
-         'smtp-source-d': 'smtp-source -d (sessions kept open)', 'mailkit': 'MailKit SmtpClient x ' + conns}
+         'smtp-source-d': 'smtp-source -d (sessions kept open)', 'mailkit': f'MailKit SmtpClient x {conns} (ConnectAsync(host, port): Nagle on)',
+         'mailkit-nodelay': f'MailKit SmtpClient x {conns} (own socket, TCP_NODELAY)'}
 print('| test | client | best msg/s | median msg/s | best s | median s | ratio peer/inet time (best) | ratio (median) | CPU s (median) | peak RSS MB |')
 print('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|')
 for t, what in (('bulk', f'{n} x {kib} KiB, {conns} connections'), ('big', f'1 x {big_mib} MiB')):
     inet = by.get((t, 'inet'))
-    for c in ('inet', 'smtp-source', 'smtp-source-d', 'mailkit'):
+    for c in ('inet', 'smtp-source', 'smtp-source-d', 'mailkit-nodelay', 'mailkit'):
         runs = by.get((t, c))
         if not runs:
             continue

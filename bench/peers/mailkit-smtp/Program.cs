@@ -1,7 +1,9 @@
-// mailkit-smtp HOST PORT FROM TO CONNECTIONS FILE.eml...
+// mailkit-smtp [--nodelay] HOST PORT FROM TO CONNECTIONS FILE.eml...
 // Sends every FILE (MimeMessage.Load) to TO over CONNECTIONS MailKit SmtpClient instances, each taking the next
 // file from a shared queue and keeping its connection open until the queue is empty. The SMTP benchmark's .NET
 // peer: what a MailKit user writes for a bulk send. Prints one summary line; exit 0 when every message was sent.
+// --nodelay: connect the socket here with TCP_NODELAY and hand it to SmtpClient.ConnectAsync(Socket, ...).
+// SmtpClient.ConnectAsync(host, port) leaves Nagle on, and on loopback each message then waits for a delayed ACK.
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -9,9 +11,12 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 
+var noDelay = args.Length > 0 && args[0] == "--nodelay";
+if (noDelay)
+    args = args[1..];
 if (args.Length < 6)
 {
-    Console.Error.WriteLine("usage: mailkit-smtp HOST PORT FROM TO CONNECTIONS FILE.eml...");
+    Console.Error.WriteLine("usage: mailkit-smtp [--nodelay] HOST PORT FROM TO CONNECTIONS FILE.eml...");
     return 2;
 }
 var host = args[0];
@@ -33,7 +38,7 @@ return sent == total ? 0 : 1;
 async Task RunConnectionAsync()
 {
     using var client = new SmtpClient();
-    await client.ConnectAsync(host, port, SecureSocketOptions.None);
+    await ConnectAsync(client);
     var recipients = new[] { recipient };
     while (queue.TryDequeue(out var path))
     {
@@ -48,8 +53,20 @@ async Task RunConnectionAsync()
             Interlocked.Increment(ref failed);
             Console.Error.WriteLine($"{path}: {e.Message}");
             if (!client.IsConnected)
-                await client.ConnectAsync(host, port, SecureSocketOptions.None);
+                await ConnectAsync(client);
         }
     }
     await client.DisconnectAsync(true);
+}
+
+async Task ConnectAsync(SmtpClient client)
+{
+    if (noDelay)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        await socket.ConnectAsync(host, port);
+        await client.ConnectAsync(socket, host, port, SecureSocketOptions.None);
+    }
+    else
+        await client.ConnectAsync(host, port, SecureSocketOptions.None);
 }
