@@ -212,8 +212,15 @@ for t, what in (('bulk', f'{n} x {kib} KiB, {conns} connections'), ('big', f'1 x
         if c != 'inet' and inet:
             iw = [x[0] for x in inet]
             ratio, rmed = f'{best / min(iw):.2f}x', f'{med / statistics.median(iw):.2f}x'
-        print(f'| {what} | {names[c]} | {count / best:,.0f} | {count / med:,.0f} | {best:.3f} | {med:.3f} | {ratio} | {rmed}'
+        rates = f'{count / best:,.0f} | {count / med:,.0f}' if t == 'bulk' else '- | -'
+        print(f'| {what} | {names[c]} | {rates} | {best:.3f} | {med:.3f} | {ratio} | {rmed}'
               f' | {statistics.median(x[1] for x in runs):.2f} | {max(x[2] for x in runs) / 1024:.1f} |')
+big = by.get(('big', 'inet'))
+if big:
+    walls, size = [x[0] for x in big], int(big_mib) * 1048576
+    print(f"\nbig: one {big_mib} MiB message in {min(walls):.3f} s best ({size / 1e6 / min(walls):.0f} MB/s), "
+          f"{statistics.median(walls):.3f} s median ({size / 1e6 / statistics.median(walls):.0f} MB/s); "
+          f"inet peak RSS {max(x[2] for x in big) / 1024:.1f} MB (target < 64 MB)")
 if bad:
     print(f"\n{len(bad)} runs failed their check: " + ', '.join(f'{r[0]}-{r[1]}-r{r[2]} {r[8]}' for r in bad))
 PY
