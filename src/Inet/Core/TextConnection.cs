@@ -21,6 +21,10 @@ public sealed class TextConnection : IAsyncDisposable
     private Stream _transport;
     private Stream _writeStream;
     private bool _disposed;
+    private bool _quitSent;
+
+    /// <summary>How long <see cref="QuitQuietlyAsync"/> waits for the answer to QUIT.</summary>
+    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
 
     private TextConnection(Socket? socket, Stream transport, ConnectionSettings settings, ILogger? logger)
     {
@@ -207,6 +211,44 @@ public sealed class TextConnection : IAsyncDisposable
         _writeStream = new DeflateStream(_transport, CompressionLevel.Fastest, leaveOpen: true);
         IsCompressed = true;
         Log.Info("COMPRESS DEFLATE active");
+    }
+
+    /// <summary>
+    /// Sends QUIT once, while the session is in step, and reads its reply with <paramref name="readReply"/>
+    /// (whatever it says), then closes. A server that closes first is fine.
+    /// </summary>
+    public async Task QuitAsync(Func<CancellationToken, ValueTask<Reply>> readReply, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(readReply);
+        try
+        {
+            if (IsUsable && !_quitSent)
+            {
+                _quitSent = true;
+                WriteLine("QUIT");
+                await FlushAsync(cancellationToken).ConfigureAwait(false);
+                await readReply(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (IOException) { /* the server may close first */ }
+        finally
+        {
+            await DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary><see cref="QuitAsync"/> for a client's DisposeAsync: a server that does not answer within a few seconds is just closed.</summary>
+    public async ValueTask QuitQuietlyAsync(Func<CancellationToken, ValueTask<Reply>> readReply)
+    {
+        using var timeout = new CancellationTokenSource(QuitTimeout);
+        try
+        {
+            await QuitAsync(readReply, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException or ProtocolException)
+        {
+            // Closing anyway.
+        }
     }
 
     /// <summary>Marks the session as out of step; callers then dispose it.</summary>

@@ -16,15 +16,11 @@ public sealed partial class FtpClient : IAsyncDisposable
     /// <summary>The port of implicit FTPS (RFC 4217 calls it historic; servers still offer it).</summary>
     public const int ImplicitTlsPort = 990;
 
-    /// <summary>How long disposing waits for the answer to its QUIT.</summary>
-    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
-
     /// <summary>How many 120 ("ready in n minutes") replies are waited through before the welcome.</summary>
     private const int MaxDelayReplies = 10;
 
     private readonly TextConnection _connection;
     private readonly FtpClientOptions _options;
-    private bool _quitSent;
 
     private FtpClient(TextConnection connection, FtpClientOptions options)
     {
@@ -100,37 +96,10 @@ public sealed partial class FtpClient : IAsyncDisposable
     }
 
     /// <summary>QUIT (221) and close.</summary>
-    public async Task QuitAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            if (_connection.IsUsable && !_quitSent)
-            {
-                _quitSent = true;
-                await SendAsync("QUIT", cancellationToken).ConfigureAwait(false);
-                await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (IOException) { /* the server may close first */ }
-        finally
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public Task QuitAsync(CancellationToken cancellationToken = default) => _connection.QuitAsync(ReadReplyAsync, cancellationToken);
 
     /// <summary>Sends QUIT if the session is still in step (waiting a few seconds at most), then closes.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(QuitTimeout);
-        try
-        {
-            await QuitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or ProtocolException)
-        {
-            // Closing anyway.
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.QuitQuietlyAsync(ReadReplyAsync);
 
     private static async Task<FtpClient> StartAsync(FtpClient client, CancellationToken cancellationToken)
     {

@@ -14,12 +14,8 @@ public sealed partial class SmtpClient : IAsyncDisposable
     public static readonly IReadOnlyDictionary<string, (int Port, bool Tls)> Schemes =
         new Dictionary<string, (int, bool)> { ["smtp"] = (25, false), ["smtps"] = (465, true), ["lmtp"] = (24, false) };
 
-    /// <summary>How long disposing waits for the answer to its QUIT.</summary>
-    private static readonly TimeSpan QuitTimeout = TimeSpan.FromSeconds(5);
-
     private readonly TextConnection _connection;
     private readonly SmtpClientOptions _options;
-    private bool _quitSent;
 
     private SmtpClient(TextConnection connection, SmtpClientOptions options)
     {
@@ -68,37 +64,10 @@ public sealed partial class SmtpClient : IAsyncDisposable
     }
 
     /// <summary>QUIT (221) and close.</summary>
-    public async Task QuitAsync(CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            if (_connection.IsUsable && !_quitSent)
-            {
-                _quitSent = true;
-                await SendAsync("QUIT", cancellationToken).ConfigureAwait(false);
-                await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (IOException) { /* the server may close first */ }
-        finally
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-    }
+    public Task QuitAsync(CancellationToken cancellationToken = default) => _connection.QuitAsync(ReadReplyAsync, cancellationToken);
 
     /// <summary>Sends QUIT if the session is still in step (waiting a few seconds at most), then closes.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(QuitTimeout);
-        try
-        {
-            await QuitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or ProtocolException)
-        {
-            // Closing anyway.
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.QuitQuietlyAsync(ReadReplyAsync);
 
     private static void Validate(SmtpClientOptions options)
     {
