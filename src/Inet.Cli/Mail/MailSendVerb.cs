@@ -55,6 +55,9 @@ internal static class MailSendVerb
         {
             throw new UsageException(e.Message);
         }
+        // No user in the URL means no AUTH (a relay that knows us by address); a password alone is a mistake.
+        if (address.User is null && parse.GetValue(common.PasswordFile) is not null)
+            throw new UsageException("--password-file needs a user: smtp://USER@host");
         var (user, password) = address.User is null ? (null, null) : common.Credentials(parse, address);
         if (user is not null && password is null)
             throw new UsageException($"no password for {user}: give it in the URL, --password-file, {ConnectionOptions.PasswordVariable} or ~/.netrc");

@@ -80,14 +80,16 @@ public sealed class SmtpSendTests
             S: 452 4.2.2 mailbox full
             C: RCPT TO:<c@example.test>
             S: 250 Ok
+            C: RCPT TO:<d@example.test>
+            S: 552 5.2.2 mailbox over quota
             C: DATA
             S: 354 go
             """).ExpectDataBlock("x\r\n").Script("S: 250 Ok\n" + Quit);
         await using var client = await Connect(server);
 
-        var result = await client.SendAsync(Envelope("a@example.test", "b@example.test", "c@example.test"), Message("x\r\n"));
+        var result = await client.SendAsync(Envelope("a@example.test", "b@example.test", "c@example.test", "d@example.test"), Message("x\r\n"));
 
-        Assert.Equal([452, 250], result.Recipients.Select(r => r.Reply.Code));
+        Assert.Equal([452, 250, 552], result.Recipients.Select(r => r.Reply.Code));
         Assert.True(result.Recipients[0].Reply.IsTransientNegative);
     }
 
