@@ -23,7 +23,7 @@ internal static class MailSendVerb
         var attach = new Option<string[]>("--attach") { Description = "attach FILE to the composed message; repeat for more" };
         var json = new Option<bool>("--json") { Description = "print one entry per recipient of every message, with the server's reply" };
         var connections = new Option<int>("--connections") { Description = "connections to send over at once", DefaultValueFactory = _ => 1 };
-        var startTls = new Option<SmtpStartTls>("--starttls") { Description = "auto: upgrade when offered (default); always: fail without it; never: stay plain", DefaultValueFactory = _ => SmtpStartTls.Auto };
+        var startTls = new Option<StartTlsPolicy>("--starttls") { Description = "auto: upgrade when offered (default); always: fail without it; never: stay plain", DefaultValueFactory = _ => StartTlsPolicy.Auto };
         var command = new Command("send", "Send messages: inet mail send URL --from A --to B [--to C ...] (FILE.eml ... | --subject S --body TEXT [--attach FILE ...])");
         command.Arguments.Add(url);
         command.Arguments.Add(files);
@@ -67,7 +67,7 @@ internal static class MailSendVerb
         {
             Connection = common.WithTrust(parse, options.Connection),
             StartTls = request.StartTls,
-            AllowCredentialsWithoutTls = request.StartTls == SmtpStartTls.Never,
+            AllowCredentialsWithoutTls = request.StartTls == StartTlsPolicy.Never,
             Logger = logging?.CreateLogger("smtp"),
         };
     }
@@ -75,4 +75,4 @@ internal static class MailSendVerb
 
 /// <summary>The command line of one <c>inet mail send</c>, as given.</summary>
 internal sealed record MailSendRequest(string Url, string[] Files, string From, string[] To, string? Subject, string? Body,
-    string[] Attachments, int Connections, SmtpStartTls StartTls);
+    string[] Attachments, int Connections, StartTlsPolicy StartTls);

@@ -68,11 +68,11 @@ public sealed partial class SmtpClient
 
     private async Task ApplyStartTlsPolicyAsync(CancellationToken cancellationToken)
     {
-        if (IsSecure || _options.StartTls == SmtpStartTls.Never)
+        if (IsSecure || _options.StartTls == StartTlsPolicy.Never)
             return;
         if (Capabilities.StartTls)
             await StartTlsAsync(cancellationToken).ConfigureAwait(false);
-        else if (_options.StartTls == SmtpStartTls.Always)
+        else if (_options.StartTls == StartTlsPolicy.Always)
             throw new TlsUnavailableException("The server does not offer STARTTLS, and TLS was required. Nothing was sent.");
     }
 

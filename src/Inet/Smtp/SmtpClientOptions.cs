@@ -12,7 +12,7 @@ public sealed record SmtpClientOptions
     public SmtpMode Mode { get; init; }
 
     /// <summary>STARTTLS policy for a plain connection (ignored under implicit TLS).</summary>
-    public SmtpStartTls StartTls { get; init; }
+    public StartTlsPolicy StartTls { get; init; }
 
     /// <summary>The name sent with EHLO/LHLO/HELO; by default this machine's name, or an address literal.</summary>
     public string? ClientName { get; init; }

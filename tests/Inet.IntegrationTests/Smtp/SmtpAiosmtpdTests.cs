@@ -51,7 +51,7 @@ public sealed class SmtpAiosmtpdTests
     {
         // Plain session: the server offers no AUTH before STARTTLS, and the client never sends the password.
         await Assert.ThrowsAnyAsync<Exception>(() =>
-            SmtpClient.ConnectAsync(Aiosmtpd(S) with { StartTls = SmtpStartTls.Never }));
+            SmtpClient.ConnectAsync(Aiosmtpd(S) with { StartTls = StartTlsPolicy.Never }));
     }
 
     [RequiresAiosmtpdServerFact]

@@ -159,7 +159,7 @@ public sealed class SmtpSessionTests
     public async Task StartTlsAlways_ServerWithoutStartTls_StopsBeforeSendingAnything()
     {
         await using var server = new ScriptedServer().Script(Hello("PIPELINING", "AUTH PLAIN") + "\n" + Quit);
-        var options = Options(server.Start()) with { StartTls = SmtpStartTls.Always };
+        var options = Options(server.Start()) with { StartTls = StartTlsPolicy.Always };
 
         await Assert.ThrowsAsync<TlsUnavailableException>(() => SmtpClient.ConnectAsync(options));
     }

@@ -1,7 +1,7 @@
-namespace Inet.Smtp;
+namespace Inet.Core;
 
-/// <summary>When to upgrade a plain connection with STARTTLS (RFC 3207).</summary>
-public enum SmtpStartTls
+/// <summary>When to upgrade a plain connection with STARTTLS (SMTP RFC 3207, IMAP RFC 9051, POP3 STLS RFC 2595).</summary>
+public enum StartTlsPolicy
 {
     /// <summary>Upgrade whenever the server offers it; credentials are still never sent without TLS.</summary>
     Auto,
