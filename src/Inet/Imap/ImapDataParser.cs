@@ -62,7 +62,7 @@ internal sealed class ImapDataParser
                 continue;
             }
             if (_needDelimiter)
-                throw Violation($"Unexpected \"{(char)b}\" right after a value (a space or parenthesis must follow)", line);
+                throw Violation($"Unexpected {Describe(b)} right after a value (a space or parenthesis must follow)", line);
             if (b == '{' || (b == '~' && i + 1 < line.Length && line[i + 1] == '{'))
             {
                 binary = b == '~';
@@ -192,7 +192,7 @@ internal sealed class ImapDataParser
             i++;
         }
         if (i == start)
-            throw Violation($"Unexpected byte 0x{line[i]:x2}", line);
+            throw Violation($"Unexpected {Describe(line[i])}", line);
         return MakeAtom(line[start..i]);
     }
 
@@ -229,6 +229,8 @@ internal sealed class ImapDataParser
             return ImapValue.Number(number);
         return ImapValue.Atom(Encoding.UTF8.GetString(atom));
     }
+
+    private static string Describe(byte b) => b is > (byte)' ' and < 0x7f ? $"\"{(char)b}\"" : $"byte 0x{b:x2}";
 
     internal static ProtocolViolationException Violation(string problem, ReadOnlySpan<byte> line) =>
         new($"{problem} in the IMAP response: {Printable.Escape(line)}");

@@ -58,7 +58,7 @@ public sealed class ImapResponse
     /// <summary>The number before the data name ("* 23 EXISTS", "* 12 FETCH"), if there is one.</summary>
     public ulong? Number => IsData && Values.Count > 1 && Values[0].Kind == ImapValueKind.Number ? Values[0].AsNumber() : null;
 
-    /// <summary>The arguments after the data name: the FETCH list, the SEARCH numbers, the LIST attributes, delimiter and name.</summary>
+    /// <summary>The arguments after the data name: the FETCH list, the SEARCH numbers, the LIST attributes, delimiter and name (a copy per call).</summary>
     public IReadOnlyList<ImapValue> Arguments
     {
         get
@@ -77,7 +77,7 @@ public sealed class ImapResponse
     public bool TryGetFetchItem(string name, out ImapValue value)
     {
         value = default;
-        if (DataName != "FETCH" || Values.Count != 3 || Values[2].Kind != ImapValueKind.List)
+        if (!IsData || Values.Count != 3 || Values[0].Kind != ImapValueKind.Number || !Values[1].IsAtom("FETCH") || Values[2].Kind != ImapValueKind.List)
             return false;
         var items = Values[2].AsList();
         for (var i = 0; i + 1 < items.Count; i += 2)
