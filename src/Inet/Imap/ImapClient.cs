@@ -20,6 +20,17 @@ public sealed partial class ImapClient : IAsyncDisposable
     private readonly ImapClientOptions _options;
     private int _nextTag;
 
+    /// <summary>
+    /// Lines may be long in IMAP (a SEARCH answer or a FLAGS list is one line): the default 64 KiB limit
+    /// becomes 4 MiB unless the caller set one of their own.
+    /// </summary>
+    private const int DefaultMaxLineLength = 4 * 1024 * 1024;
+
+    private static ImapClientOptions Normalize(ImapClientOptions options) =>
+        options.Connection.MaxLineLength != new ConnectionSettings { Host = "x", Port = 1 }.MaxLineLength
+            ? options
+            : options with { Connection = options.Connection with { MaxLineLength = DefaultMaxLineLength } };
+
     private ImapClient(TextConnection connection, ImapClientOptions options)
     {
         _connection = connection;
@@ -48,6 +59,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     public static async Task<ImapClient> ConnectAsync(ImapClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = Normalize(options);
         var connection = await TextConnection.ConnectAsync(options.Connection, options.Logger, cancellationToken).ConfigureAwait(false);
         return await StartAsync(new ImapClient(connection, options), cancellationToken).ConfigureAwait(false);
     }
@@ -59,6 +71,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     public static Task<ImapClient> ConnectAsync(Stream stream, ImapClientOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        options = Normalize(options);
         return StartAsync(new ImapClient(TextConnection.FromStream(stream, options.Connection, options.Logger), options), cancellationToken);
     }
 
