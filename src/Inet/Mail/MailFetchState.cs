@@ -88,7 +88,8 @@ public sealed class MailFetchState : IDisposable
     /// <summary>
     /// True if <paramref name="key"/> was fetched: recorded in the state, or delivered under its name (then it is
     /// recorded now, so the state keeps it after the user deletes the file). An IMAP key whose UIDVALIDITY differs
-    /// from the recorded one is not fetched.
+    /// from the recorded one is not fetched, unless a file shows it was fetched under a greater (newer) UIDVALIDITY
+    /// than the state recorded (a crash before the first save after the change).
     /// </summary>
     public bool IsFetched(MailKey key)
     {
@@ -97,7 +98,7 @@ public sealed class MailFetchState : IDisposable
             ObjectDisposedException.ThrowIf(disposed, this);
             if (IsRecorded(key))
                 return true;
-            if (!deliveredTokens.Contains(key.FileToken))
+            if (!deliveredTokens.Contains(key.FileToken) || IsVoid(key))
                 return false;
             Record(key);
             return true;
@@ -179,6 +180,11 @@ public sealed class MailFetchState : IDisposable
             return contents.Pop3.TryGetValue(key.Source, out var uidls) && uidls.Contains(uidl);
         return contents.Imap.TryGetValue(key.Source, out var entry) && entry.UidValidity == key.UidValidity && entry.Uids.Contains(key.Uid);
     }
+
+    // RFC 3501 §2.3.1.1: a new UIDVALIDITY MUST be greater than the one before, so a file keyed under a smaller
+    // one than the state's is from a numbering the server has given up.
+    private bool IsVoid(MailKey key) =>
+        !key.IsPop3 && contents.Imap.TryGetValue(key.Source, out var entry) && entry.UidValidity > key.UidValidity;
 
     private void Record(MailKey key)
     {
