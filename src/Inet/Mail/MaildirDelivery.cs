@@ -1,0 +1,132 @@
+namespace Inet.Mail;
+
+/// <summary>
+/// One message being written into tmp/ of a <see cref="Maildir"/>. <see cref="CommitAsync"/> moves it into new/;
+/// disposing an uncommitted delivery deletes its tmp/ file.
+/// </summary>
+public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
+{
+    private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const int MaxNameAttempts = 5;
+
+    private readonly Maildir maildir;
+    private readonly MailKey? key;
+    private readonly FileStream stream;
+    private bool finished;
+
+    private MaildirDelivery(Maildir maildir, MailKey? key, string name, FileStream stream)
+    {
+        this.maildir = maildir;
+        this.key = key;
+        UniqueName = name;
+        this.stream = stream;
+    }
+
+    /// <summary>Where the message goes: exactly these bytes end up in the file.</summary>
+    public Stream Stream => stream;
+
+    /// <summary>The file's name in tmp/ (and in new/, unless it had to change to avoid an existing file).</summary>
+    public string UniqueName { get; private set; }
+
+    internal string TmpFile => Path.Combine(maildir.TmpPath, UniqueName);
+
+    internal static MaildirDelivery Create(Maildir maildir, MailKey? key)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var name = MaildirName.Create(key);
+            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
+            if (!OperatingSystem.IsWindows())
+                options.UnixCreateMode = PrivateFile;
+            try
+            {
+                return new MaildirDelivery(maildir, key, name, new FileStream(Path.Combine(maildir.TmpPath, name), options));
+            }
+            catch (IOException) when (attempt < MaxNameAttempts && File.Exists(Path.Combine(maildir.TmpPath, name)))
+            {
+                // Someone holds this name (a clock step back, a pid reused); the next name differs in Q and R.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Closes the file (flushing it to disk first when <see cref="MaildirOptions.FlushToDisk"/>) and renames it into
+    /// new/ without replacing any file there. Returns the path in new/.
+    /// </summary>
+    public async ValueTask<string> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(finished, this);
+        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+        if (maildir.Options.FlushToDisk)
+            stream.Flush(flushToDisk: true);
+        await stream.DisposeAsync().ConfigureAwait(false);
+        var source = TmpFile;
+        for (var attempt = 1; ; attempt++)
+        {
+            var target = Path.Combine(maildir.NewPath, UniqueName);
+            try
+            {
+                // overwrite: false is link + unlink on Unix: it fails rather than replace a delivered message.
+                File.Move(source, target, overwrite: false);
+                finished = true;
+                if (maildir.Options.FlushToDisk)
+                    DirectorySync.Flush(maildir.NewPath);
+                return target;
+            }
+            catch (IOException) when (attempt < MaxNameAttempts && File.Exists(target) && File.Exists(source))
+            {
+                UniqueName = MaildirName.Create(key);
+            }
+            catch
+            {
+                TryDelete(source);
+                finished = true;
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Abandons an uncommitted delivery: its tmp/ file is deleted.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (finished)
+            return;
+        finished = true;
+        await stream.DisposeAsync().ConfigureAwait(false);
+        TryDelete(TmpFile);
+    }
+
+    /// <summary>Abandons an uncommitted delivery: its tmp/ file is deleted.</summary>
+    public void Dispose()
+    {
+        if (finished)
+            return;
+        finished = true;
+        stream.Dispose();
+        TryDelete(TmpFile);
+    }
+
+    /// <summary>For crash tests: what a killed process leaves behind: the handle closed, the tmp/ file kept.</summary>
+    internal void AbandonAsIfKilled()
+    {
+        finished = true;
+        stream.Flush();
+        stream.Dispose();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // Left for CleanTmp.
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Left for CleanTmp.
+        }
+    }
+}
