@@ -11,6 +11,7 @@ internal static class CommandCatalog
         yield return Nntp.NntpCommand.Create();
         yield return Ftp.FtpCommand.Create();
         yield return Mail.MailCommand.Create();
+        yield return Imap.ImapCommand.Create();
         yield return News.NewsCommand.Create();
         yield return Nzb.NzbCommand.Create();
         yield return YencCommand.Create();

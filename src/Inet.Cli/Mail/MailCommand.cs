@@ -9,6 +9,7 @@ internal static class MailCommand
     {
         var command = new Command("mail", "Mail: send over SMTP, SMTPS or LMTP (URLs: smtp[s]://[user[:password]@]host[:port], lmtp://host:port)");
         command.Subcommands.Add(MailSendVerb.Create());
+        command.Subcommands.Add(MailFetchVerb.Create());
         return command;
     }
 }

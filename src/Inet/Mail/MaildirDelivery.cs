@@ -10,7 +10,7 @@ public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
     private const int MaxNameAttempts = 5;
 
     private readonly Maildir maildir;
-    private readonly MailKey? key;
+    private MailKey? key;
     private readonly FileStream stream;
     private bool finished;
 
@@ -53,14 +53,28 @@ public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
     /// Closes the file (flushing it to disk first when <see cref="MaildirOptions.FlushToDisk"/>) and renames it into
     /// new/ without replacing any file there. Returns the path in new/.
     /// </summary>
-    public async ValueTask<string> CommitAsync(CancellationToken cancellationToken = default)
+    public ValueTask<string> CommitAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(CommitAs(null)); // file work only: the stream is not an asynchronous one
+    }
+
+    /// <summary>
+    /// Commits, under <paramref name="lateKey"/> when the key was learnt only once the message was written (an IMAP
+    /// FETCH may give the UID after the body): the name in new/ then carries that key, as if it had been given to
+    /// <see cref="Maildir.Begin"/>. Returns the path in new/.
+    /// </summary>
+    public string CommitAs(MailKey? lateKey)
     {
         ObjectDisposedException.ThrowIf(finished, this);
-        await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (maildir.Options.FlushToDisk)
-            stream.Flush(flushToDisk: true);
-        await stream.DisposeAsync().ConfigureAwait(false);
         var source = TmpFile;
+        if (lateKey is { } late && key is null)
+        {
+            key = late;
+            UniqueName = MaildirName.Create(late);
+        }
+        stream.Flush(flushToDisk: maildir.Options.FlushToDisk);
+        stream.Dispose();
         for (var attempt = 1; ; attempt++)
         {
             var target = Path.Combine(maildir.NewPath, UniqueName);
