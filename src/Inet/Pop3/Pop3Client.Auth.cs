@@ -12,7 +12,8 @@ public sealed partial class Pop3Client
     /// force); else APOP when the greeting has a timestamp and the options allow it; else USER/PASS.
     /// Without TLS the client stops before sending anything with a <see cref="TlsUnavailableException"/>
     /// unless the options allow it. -ERR is a <see cref="Pop3AuthenticationException"/>. Neither the
-    /// password nor any AUTH payload reaches the log. CAPA is asked again afterwards.
+    /// password nor any AUTH payload reaches the log. CAPA is asked again afterwards. The options'
+    /// AuthMechanism may also name "USER" or "APOP" to force one of the RFC 1939 logins.
     /// </summary>
     public async Task LoginAsync(string userName, string? password, CancellationToken cancellationToken = default)
     {
@@ -21,7 +22,19 @@ public sealed partial class Pop3Client
             CommandGuard.Check(password, nameof(password));
         if (!IsSecure && !_options.AllowCredentialsWithoutTls)
             throw new TlsUnavailableException("The connection is not protected by TLS (the server offers no STLS, or it was turned off); the credentials were not sent.");
-        var mechanism = _options.AuthMechanism is { } forced
+        var forced = _options.AuthMechanism?.ToUpperInvariant();
+        if (forced is "USER" or "APOP")
+        {
+            ArgumentNullException.ThrowIfNull(password);
+            if (forced == "USER")
+                await UserPassAsync(userName, password, cancellationToken).ConfigureAwait(false);
+            else
+                await ApopAsync(userName, password, ApopTimestamp ?? throw new InvalidOperationException("APOP was asked for, but the greeting has no timestamp: the server does not offer APOP."), cancellationToken).ConfigureAwait(false);
+            IsAuthenticated = true;
+            await CapaAsync(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var mechanism = forced is not null
             ? SaslMechanisms.Create(forced, userName, password, _options.OAuthToken)
             : SaslMechanisms.Choose(Capabilities.SaslMechanisms, userName, password, _options.OAuthToken);
         if (mechanism is not null)

@@ -19,7 +19,10 @@ public sealed record Pop3ClientOptions
     /// <summary>An OAuth 2.0 access token for XOAUTH2, used when the server offers it.</summary>
     public string? OAuthToken { get; init; }
 
-    /// <summary>Force one SASL mechanism for AUTH (e.g. "PLAIN"); by default the strongest one CAPA lists.</summary>
+    /// <summary>
+    /// Force one SASL mechanism for AUTH (e.g. "PLAIN"), or "USER" (USER/PASS) or "APOP"; by default the
+    /// strongest SASL mechanism CAPA lists, then APOP, then USER/PASS.
+    /// </summary>
     public string? AuthMechanism { get; init; }
 
     /// <summary>
