@@ -37,23 +37,49 @@ public sealed partial class Pop3Client
         while (sent < commands.Length && sent < window)
             _connection.WriteLine(commands[sent++]);
         await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        for (var i = 0; i < commands.Length; i++)
+        var answered = 0;
+        try
+        {
+            for (; answered < commands.Length; answered++)
+            {
+                var response = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
+                if (sent < commands.Length)
+                {
+                    // Keep the pipe full: the next command goes out before this message is read.
+                    _connection.WriteLine(commands[sent++]);
+                    await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+                }
+                if (!response.IsOk)
+                {
+                    yield return new Pop3RetrievedMessage(numbers[answered], response, null);
+                    continue;
+                }
+                var content = OpenBody(numbers[answered], topLines is null ? AnnouncedSize(response.Text) : null);
+                yield return new Pop3RetrievedMessage(numbers[answered], response, content);
+                await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            // The caller stopped early: the answers to commands already sent are still coming. Skip them
+            // so the session stays in step (at most a window's worth).
+            if (answered < sent && _connection.IsUsable)
+                await SkipAnswersAsync(sent - answered - 1, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Skips the message being read and the next <paramref name="count"/> RETR/TOP answers.</summary>
+    private async Task SkipAnswersAsync(int count, CancellationToken cancellationToken)
+    {
+        await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < count; i++)
         {
             var response = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
-            if (sent < commands.Length)
+            if (response.IsOk)
             {
-                // Keep the pipe full: the next command goes out before this message is read.
-                _connection.WriteLine(commands[sent++]);
-                await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
+                OpenBody(0, null);
+                await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
             }
-            if (!response.IsOk)
-            {
-                yield return new Pop3RetrievedMessage(numbers[i], response, null);
-                continue;
-            }
-            var content = OpenBody(numbers[i], topLines is null ? AnnouncedSize(response.Text) : null);
-            yield return new Pop3RetrievedMessage(numbers[i], response, content);
-            await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

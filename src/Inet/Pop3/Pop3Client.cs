@@ -76,8 +76,9 @@ public sealed partial class Pop3Client : IAsyncDisposable
     /// <summary>
     /// QUIT: the server deletes the messages marked with DELE (the UPDATE state) and closes. An -ERR
     /// answer (some deletions failed) is a <see cref="Pop3CommandException"/>; the connection is closed either way.
+    /// Returns the +OK answer, or null when the session was already closed or out of step (nothing was sent).
     /// </summary>
-    public async Task QuitAsync(CancellationToken cancellationToken = default)
+    public async Task<Pop3Response?> QuitAsync(CancellationToken cancellationToken = default)
     {
         Pop3Response? answer = null;
         try
@@ -96,6 +97,7 @@ public sealed partial class Pop3Client : IAsyncDisposable
         if (answer is { IsOk: false })
             throw new Pop3CommandException(answer, $"QUIT failed; some deletions may not have been made: {Printable.Escape(answer.ToString())}");
         PendingDeletions = 0;
+        return answer;
     }
 
     /// <summary>

@@ -223,6 +223,33 @@ public sealed class Pop3MessageTests
     }
 
     [Fact]
+    public async Task RetrieveMany_StoppedEarly_SkipsTheAnswersInFlight_AndTheSessionGoesOn()
+    {
+        await using var server = new ScriptedServer().Script(Hello("PIPELINING") + """
+
+            C: RETR 1
+            C: RETR 2
+            C: RETR 3
+            S: +OK
+            S: one
+            S: .
+            S: +OK
+            S: two
+            S: .
+            S: -ERR no message 3
+            C: NOOP
+            S: +OK
+            """ + "\n" + Quit);
+        await using var client = await Connect(server);
+
+        await foreach (var item in client.RetrieveManyAsync([1, 2, 3]))
+            break;
+        await client.NoopAsync();
+
+        Assert.True(client.IsConnected);
+    }
+
+    [Fact]
     public async Task RetrieveMany_WithoutPipelining_OneAtATime()
     {
         await using var server = new ScriptedServer().Script(Hello() + "\nC: TOP 1 0\nS: +OK\nS: h1\nS: .\nC: TOP 2 0\nS: +OK\nS: h2\nS: .\n" + Quit);
