@@ -114,10 +114,11 @@ public sealed partial class Pop3Client
     /// <summary>"n m ..." (STAT, LIST): two numbers; anything after them is allowed (RFC 1939 5).</summary>
     private static bool ParsePair(string text, out long first, out long second)
     {
-        second = 0;
+        first = second = 0;
         var words = text.Split(' ', 3, StringSplitOptions.RemoveEmptyEntries);
-        return long.TryParse(words.Length > 0 ? words[0] : "", NumberStyles.None, CultureInfo.InvariantCulture, out first)
-            & words.Length >= 2 && long.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out second);
+        return words.Length >= 2
+            && long.TryParse(words[0], NumberStyles.None, CultureInfo.InvariantCulture, out first)
+            && long.TryParse(words[1], NumberStyles.None, CultureInfo.InvariantCulture, out second);
     }
 
     /// <summary>"n uid": the uid is 1 to 70 characters from 0x21 to 0x7E (RFC 1939 7).</summary>

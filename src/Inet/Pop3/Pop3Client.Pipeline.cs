@@ -3,15 +3,6 @@ using System.Runtime.CompilerServices;
 
 namespace Inet.Pop3;
 
-/// <summary>One answer in a pipelined RETR/TOP batch: the message number, the status line, and on +OK the content.</summary>
-public sealed record Pop3RetrievedMessage(int Number, Pop3Response Response, Pop3MessageStream? Content)
-{
-    public bool Succeeded => Response.IsOk;
-}
-
-/// <summary>A message's number, size and (when the server offers UIDL) unique id.</summary>
-public sealed record Pop3MessageInfo(int Number, long Size, string? Uid);
-
 public sealed partial class Pop3Client
 {
     /// <summary>Commands in flight at once: the options' window when CAPA lists PIPELINING (RFC 2449 6.6), else one.</summary>
@@ -91,20 +82,20 @@ public sealed partial class Pop3Client
     {
         await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
         EnsureUsable();
+        var pipelined = Capabilities.Pipelining;
         _connection.WriteLine("LIST");
-        if (Capabilities.Pipelining)
+        if (pipelined)
             _connection.WriteLine("UIDL");
         await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
         var list = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<(int Number, long Size)> sizes = list.IsOk ? await ReadListAsync(cancellationToken).ConfigureAwait(false) : [];
-        if (!Capabilities.Pipelining && list.IsOk)
-        {
-            _connection.WriteLine("UIDL");
-            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (!list.IsOk && !Capabilities.Pipelining)
+        Pop3Response uidl;
+        if (pipelined)
+            uidl = await ReadResponseAsync(cancellationToken).ConfigureAwait(false); // answered whatever LIST said
+        else if (list.IsOk)
+            uidl = await CommandAsync("UIDL", cancellationToken).ConfigureAwait(false);
+        else
             throw new Pop3CommandException(list);
-        var uidl = await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<(int Number, string Uid)> uids = uidl.IsOk ? await ReadUidListAsync(cancellationToken).ConfigureAwait(false) : [];
         if (!list.IsOk)
             throw new Pop3CommandException(list);

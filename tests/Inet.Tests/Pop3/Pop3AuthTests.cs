@@ -119,6 +119,26 @@ public sealed class Pop3AuthTests
     }
 
     [Fact]
+    public async Task UserPass_WhenNoSaslIsOffered_AndThePasswordNeverReachesTheLog()
+    {
+        var logger = new CapturingLogger();
+        await using var server = new ScriptedServer().Script(Hello("USER", "TOP") + """
+
+            C: USER joe
+            S: +OK
+            C: PASS s3cret
+            S: +OK Logged in.
+            """ + "\n" + Capa("TOP") + "\n" + Quit);
+
+        await using (var client = await Pop3Client.ConnectAsync(WithLogin(server) with { Logger = logger }))
+            Assert.True(client.IsAuthenticated);
+
+        var log = string.Join('\n', logger.Lines);
+        Assert.Contains("PASS " + ProtocolLog.Redacted, log, StringComparison.Ordinal);
+        Assert.DoesNotContain("s3cret", log, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UserPass_ErrAuth_IsAuthenticationFailed_WithTheResponseCode()
     {
         await using var server = new ScriptedServer().Script(Hello("USER") + """

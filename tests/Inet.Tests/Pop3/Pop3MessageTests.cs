@@ -168,8 +168,10 @@ public sealed class Pop3MessageTests
         Assert.Equal(0, client.PendingDeletions);
     }
 
-    [Fact]
-    public async Task RetrieveMany_Pipelined_SendsTheWholeWindowAtOnce_AndYieldsInOrder()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task RetrieveMany_Pipelined_SendsTheWholeWindowAtOnce_AndYieldsInOrder(bool oneBytePerWrite)
     {
         // The server reads all three commands before it answers the first: a client that waited would hang here.
         await using var server = new ScriptedServer().Script(Hello("PIPELINING") + """
@@ -185,6 +187,7 @@ public sealed class Pop3MessageTests
             S: ..three
             S: .
             """ + "\n" + Quit);
+        server.OneBytePerWrite = oneBytePerWrite;
         await using var client = await Connect(server);
 
         var got = new List<string>();
