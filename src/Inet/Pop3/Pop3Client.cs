@@ -22,6 +22,12 @@ public sealed partial class Pop3Client : IAsyncDisposable
 
     private const int MaxCapaLines = 1_000;
 
+    /// <summary>
+    /// Longest status line accepted. RFC 2449 allows 512 octets; this leaves room for talkative servers
+    /// while message lines keep the connection's (larger) limit.
+    /// </summary>
+    public const int MaxStatusLineLength = 4_096;
+
     private readonly TextConnection _connection;
     private readonly Pop3ClientOptions _options;
     private DotBodyStream? _openBody;
@@ -175,6 +181,11 @@ public sealed partial class Pop3Client : IAsyncDisposable
     private async ValueTask<(Pop3Response Response, bool Continuation)> ReadResponseAsync(bool allowContinuation, CancellationToken cancellationToken)
     {
         var line = await _connection.ReadLineAsync(cancellationToken).ConfigureAwait(false); // marks the connection broken on any failure
+        if (line.Length > MaxStatusLineLength)
+        {
+            _connection.MarkBroken();
+            throw new ProtocolViolationException($"The server sent a status line of {line.Length} bytes (at most {MaxStatusLineLength} accepted).");
+        }
         if (!Pop3Response.TryParse(line.Span, allowContinuation, out var response, out var continuation))
         {
             _connection.MarkBroken();

@@ -45,7 +45,8 @@ public sealed class Pop3MessageStream : Stream
     /// <summary>Reads the whole message into memory.</summary>
     public async Task<byte[]> ToArrayAsync(CancellationToken cancellationToken = default)
     {
-        using var memory = new MemoryStream(ExpectedSize is > 0 and < 64 * 1024 * 1024 ? (int)ExpectedSize + 64 : 4096);
+        // The announced size is only a hint from the server: never trust it for more than 1 MiB up front.
+        using var memory = new MemoryStream(ExpectedSize is > 0 and < 1024 * 1024 ? (int)ExpectedSize + 64 : 64 * 1024);
         await _content.CopyToAsync(memory, 81920, cancellationToken).ConfigureAwait(false);
         return memory.ToArray();
     }

@@ -140,6 +140,18 @@ public sealed class Pop3SessionTests
     }
 
     [Fact]
+    public async Task StatusLine_OverTheStatusLimit_IsAViolation_ThoughMessageLinesMayBeLonger()
+    {
+        await using var server = new ScriptedServer().Script(Hello() + "\nC: RETR 1\nS: +OK\nS: " + new string('b', 10_000) + "\nS: .\nC: NOOP\nS: +OK " + new string('x', 5000));
+        await using var client = await Connect(server);
+
+        Assert.Equal(10_002, (await (await client.RetrieveAsync(1)).ToArrayAsync()).Length);
+        await Assert.ThrowsAsync<ProtocolViolationException>(() => client.NoopAsync());
+
+        Assert.False(client.IsConnected);
+    }
+
+    [Fact]
     public async Task Noop_Reset_Quit()
     {
         await using var server = new ScriptedServer().Script(Hello() + "\nC: NOOP\nS: +OK\nC: RSET\nS: +OK maildrop has 2 messages\n" + Quit);
