@@ -23,26 +23,19 @@ public sealed partial class Pop3Client
         if (!IsSecure && !_options.AllowCredentialsWithoutTls)
             throw new TlsUnavailableException("The connection is not protected by TLS (the server offers no STLS, or it was turned off); the credentials were not sent.");
         var forced = _options.AuthMechanism?.ToUpperInvariant();
-        if (forced is "USER" or "APOP")
+        var mechanism = forced switch
         {
-            ArgumentNullException.ThrowIfNull(password);
-            if (forced == "USER")
-                await UserPassAsync(userName, password, cancellationToken).ConfigureAwait(false);
-            else
-                await ApopAsync(userName, password, ApopTimestamp ?? throw new InvalidOperationException("APOP was asked for, but the greeting has no timestamp: the server does not offer APOP."), cancellationToken).ConfigureAwait(false);
-            IsAuthenticated = true;
-            await CapaAsync(cancellationToken).ConfigureAwait(false);
-            return;
-        }
-        var mechanism = forced is not null
-            ? SaslMechanisms.Create(forced, userName, password, _options.OAuthToken)
-            : SaslMechanisms.Choose(Capabilities.SaslMechanisms, userName, password, _options.OAuthToken);
+            null => SaslMechanisms.Choose(Capabilities.SaslMechanisms, userName, password, _options.OAuthToken),
+            "USER" or "APOP" => null,
+            _ => SaslMechanisms.Create(forced, userName, password, _options.OAuthToken),
+        };
         if (mechanism is not null)
             await AuthenticateAsync(mechanism, cancellationToken).ConfigureAwait(false);
         else if (password is null)
             throw new InvalidOperationException("No password, and no SASL mechanism the server offers works with the token given.");
-        else if (ApopTimestamp is { } timestamp && _options.AllowApop)
-            await ApopAsync(userName, password, timestamp, cancellationToken).ConfigureAwait(false);
+        else if (forced == "APOP" || forced is null && ApopTimestamp is not null && _options.AllowApop)
+            await ApopAsync(userName, password, ApopTimestamp
+                ?? throw new InvalidOperationException("APOP was asked for, but the greeting has no timestamp: the server does not offer APOP."), cancellationToken).ConfigureAwait(false);
         else
             await UserPassAsync(userName, password, cancellationToken).ConfigureAwait(false);
         IsAuthenticated = true;
@@ -55,6 +48,7 @@ public sealed partial class Pop3Client
 
     private async Task ApopAsync(string userName, string password, string timestamp, CancellationToken cancellationToken)
     {
+        CommandGuard.CheckToken(userName, nameof(userName)); // APOP name digest: the name is one word
         await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
         EnsureUsable();
         _connection.WriteSensitiveLine($"APOP {userName} ", ApopDigest(timestamp, password));
