@@ -10,7 +10,7 @@ namespace Inet.Pop3;
 public sealed record Pop3Response(bool IsOk, string Text)
 {
     /// <summary>The response code without brackets, upper case, or null when the text has none.</summary>
-    public string? Code { get; } = ParseCode(Text);
+    public string? Code => ParseCode(Text);
 
     /// <summary>True for an -ERR that says trying again later may work: [IN-USE], [LOGIN-DELAY] or [SYS/TEMP].</summary>
     public bool IsTransient => !IsOk && Code is { } code && (code is "IN-USE" or "LOGIN-DELAY" || code.StartsWith("SYS/TEMP", StringComparison.Ordinal));
