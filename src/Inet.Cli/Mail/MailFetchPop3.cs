@@ -1,13 +1,45 @@
 using System.CommandLine;
 using Inet.Core;
 using Inet.Mail;
+using Inet.Pop3;
+using Microsoft.Extensions.Logging;
 
 namespace Inet.Cli.Mail;
 
-/// <summary>The POP3 half of <c>inet mail fetch</c> (filled in with the POP3 client).</summary>
+/// <summary>The POP3 half of <c>inet mail fetch</c>: connect, log in, fetch by UIDL, QUIT.</summary>
 internal static class MailFetchPop3
 {
-    public static Task<MailFetchReport> RunAsync(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, MailFetchState state,
-        Maildir maildir, MailFetchOptions options, bool show, CancellationToken cancellationToken) =>
-        throw new UsageException("pop3:// fetching is not built yet");
+    public static async Task<MailFetchReport> RunAsync(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, MailFetchState state,
+        Maildir maildir, MailFetchOptions options, bool show, CancellationToken cancellationToken)
+    {
+        ServerAddress address;
+        try
+        {
+            address = ServerAddress.Parse(url, Pop3Client.Schemes);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+        var (user, password) = common.Credentials(parse, address);
+        if (user is null || password is null)
+            throw new UsageException($"a user and password are needed: pop3://USER@host with the password in the URL, --password-file, {ConnectionOptions.PasswordVariable} or ~/.netrc");
+        CommandGuard.Check(user, "user");
+        CommandGuard.Check(password, "password");
+        var clientOptions = Pop3ClientOptions.FromAddress(address with { User = user }, password);
+        using var logging = common.Logging(parse);
+        clientOptions = clientOptions with
+        {
+            Connection = common.WithTrust(parse, clientOptions.Connection),
+            StartTls = policy,
+            AllowCredentialsWithoutTls = policy == StartTlsPolicy.Never,
+            Logger = logging?.CreateLogger("pop3"),
+        };
+        await using var client = await Pop3Client.ConnectAsync(clientOptions, cancellationToken).ConfigureAwait(false);
+        var source = $"pop3://{user}@{clientOptions.Connection.Host}:{clientOptions.Connection.Port}";
+        var report = await MailFetchVerb.WithProgress(show, progress => Pop3MaildirFetch.RunAsync(client, source, state, maildir, options, progress, cancellationToken)).ConfigureAwait(false);
+        if (client.IsConnected)
+            await client.QuitAsync(cancellationToken).ConfigureAwait(false);
+        return report;
+    }
 }

@@ -59,7 +59,8 @@ public static class ImapMaildirFetch
                     bytes += data.Length;
                 }
                 state.MarkFetched(key);
-                progress?.Report((++fetched, wanted.Count));
+                fetched++;
+                progress?.Report((fetched, wanted.Count)); // (not ++ inside: ?. skips its argument when null)
             }, sink, options.BatchSize, options.Window, cancellationToken).ConfigureAwait(false);
         }
         finally

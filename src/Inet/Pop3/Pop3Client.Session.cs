@@ -59,11 +59,11 @@ public sealed partial class Pop3Client
 
     private async Task ApplyStartTlsPolicyAsync(CancellationToken cancellationToken)
     {
-        if (IsSecure || _options.StartTls == Pop3StartTls.Never)
+        if (IsSecure || _options.StartTls == StartTlsPolicy.Never)
             return;
         if (Capabilities.Stls)
             await StartTlsAsync(cancellationToken).ConfigureAwait(false);
-        else if (_options.StartTls == Pop3StartTls.Always)
+        else if (_options.StartTls == StartTlsPolicy.Always)
             throw new TlsUnavailableException("The server does not offer STLS, and TLS was required. Nothing else was sent.");
     }
 

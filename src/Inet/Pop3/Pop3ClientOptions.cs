@@ -10,7 +10,7 @@ public sealed record Pop3ClientOptions
     public required ConnectionSettings Connection { get; init; }
 
     /// <summary>STLS policy for a plain connection (ignored under implicit TLS).</summary>
-    public Pop3StartTls StartTls { get; init; }
+    public StartTlsPolicy StartTls { get; init; }
 
     public string? UserName { get; init; }
 

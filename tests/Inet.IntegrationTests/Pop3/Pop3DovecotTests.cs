@@ -46,7 +46,7 @@ public sealed class Pop3DovecotTests
     public async Task StlsNever_WithoutPermission_SendsNoCredentials()
     {
         using var cts = Timeout();
-        var options = Options() with { StartTls = Pop3StartTls.Never };
+        var options = Options() with { StartTls = StartTlsPolicy.Never };
 
         await Assert.ThrowsAsync<TlsUnavailableException>(() => Pop3Client.ConnectAsync(options, cts.Token));
     }

@@ -1,3 +1,4 @@
+using Inet.Core;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -228,7 +229,7 @@ public sealed class PoplibParityTests
         using var cts = Timeout();
         var before = Capa(await PoplibAsync("plain", "capa-before"));
         var after = Capa(await PoplibAsync("stls", "capa"));
-        await using var plain = await Pop3Client.ConnectAsync(Options() with { UserName = null, StartTls = Pop3StartTls.Never }, cts.Token);
+        await using var plain = await Pop3Client.ConnectAsync(Options() with { UserName = null, StartTls = StartTlsPolicy.Never }, cts.Token);
         await using var client = await ConnectAsync(cts.Token);
 
         Assert.Equal(before, Capa(plain.Capabilities));

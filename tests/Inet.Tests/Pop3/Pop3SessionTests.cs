@@ -16,7 +16,7 @@ public sealed class Pop3SessionTests
         await using var server = new ScriptedServer().Script(HelloWith(ApopGreeting,
             "TOP", "USER", "SASL PLAIN login CRAM-MD5", "RESP-CODES", "LOGIN-DELAY 900", "PIPELINING", "EXPIRE 60 USER", "UIDL",
             "IMPLEMENTATION Shlemazle-Plus", "STLS") + "\n" + Quit);
-        var options = Options(server.Start()) with { StartTls = Pop3StartTls.Never };
+        var options = Options(server.Start()) with { StartTls = StartTlsPolicy.Never };
 
         await using var client = await Pop3Client.ConnectAsync(options);
 
@@ -76,7 +76,7 @@ public sealed class Pop3SessionTests
     public async Task StlsAlways_ServerWithoutStls_StopsBeforeSendingAnythingElse()
     {
         await using var server = new ScriptedServer().Script(Hello("USER", "SASL PLAIN") + "\n" + Quit);
-        var options = Options(server.Start()) with { StartTls = Pop3StartTls.Always, UserName = "joe", Password = "s3cret", AllowCredentialsWithoutTls = true };
+        var options = Options(server.Start()) with { StartTls = StartTlsPolicy.Always, UserName = "joe", Password = "s3cret", AllowCredentialsWithoutTls = true };
 
         await Assert.ThrowsAsync<TlsUnavailableException>(() => Pop3Client.ConnectAsync(options));
 
