@@ -6,19 +6,38 @@ public sealed partial class ImapClient
 {
     /// <summary>SELECT: opens a mailbox read-write; <see cref="Selected"/> then describes it.</summary>
     public Task<ImapMailbox> SelectAsync(string mailbox, CancellationToken cancellationToken = default) =>
-        OpenAsync("SELECT", mailbox, readOnly: false, cancellationToken);
+        OpenAsync("SELECT", mailbox, readOnly: false, null, cancellationToken);
+
+    /// <summary>
+    /// SELECT with CONDSTORE (RFC 7162: HIGHESTMODSEQ, MODSEQ in FETCH) or QRESYNC (resynchronisation: the server
+    /// reports what vanished since <see cref="ImapResync.ModSeq"/> in <see cref="ImapMailbox.Vanished"/>). QRESYNC
+    /// needs ENABLE QRESYNC first.
+    /// </summary>
+    public Task<ImapMailbox> SelectAsync(string mailbox, bool condStore, ImapResync? resync = null, CancellationToken cancellationToken = default) =>
+        OpenAsync("SELECT", mailbox, readOnly: false, SelectParameters(condStore, resync), cancellationToken);
 
     /// <summary>EXAMINE: opens a mailbox read-only (fetching BODY[] then sets no \Seen flag).</summary>
     public Task<ImapMailbox> ExamineAsync(string mailbox, CancellationToken cancellationToken = default) =>
-        OpenAsync("EXAMINE", mailbox, readOnly: true, cancellationToken);
+        OpenAsync("EXAMINE", mailbox, readOnly: true, null, cancellationToken);
 
-    private async Task<ImapMailbox> OpenAsync(string verb, string mailbox, bool readOnly, CancellationToken cancellationToken)
+    private static string? SelectParameters(bool condStore, ImapResync? resync) => resync is { } r
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"(QRESYNC ({r.UidValidity} {r.ModSeq}{(r.KnownUids is { } known ? " " + ImapSequenceSet.Check(known, nameof(resync)) : "")}))")
+        : condStore ? "(CONDSTORE)" : null;
+
+    private async Task<ImapMailbox> OpenAsync(string verb, string mailbox, bool readOnly, string? parameters, CancellationToken cancellationToken)
     {
         var opened = new ImapMailbox(mailbox, readOnly);
         Selected = opened; // the untagged answers describe the new mailbox
         try
         {
-            await RunAsync(new ImapCommandBuilder(verb).Mailbox(mailbox, Utf8Enabled), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var command = new ImapCommandBuilder(verb).Mailbox(mailbox, Utf8Enabled);
+            if (parameters is not null)
+                command.Raw(parameters);
+            await RunAsync(command, r =>
+            {
+                if (r.DataName == "VANISHED" && r.Arguments.Count > 0)
+                    opened.AddVanished(ImapSequenceSet.Parse(r.Arguments[^1].AsString() ?? ""));
+            }, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch
         {

@@ -34,4 +34,14 @@ public sealed class ImapMailbox
     public IReadOnlyList<string> Flags { get; internal set; } = [];
 
     public IReadOnlyList<string> PermanentFlags { get; internal set; } = [];
+
+    private readonly List<ulong> _vanished = [];
+
+    /// <summary>QRESYNC: UIDs the server reported as expunged since the known MODSEQ (VANISHED (EARLIER)).</summary>
+    public IReadOnlyList<ulong> Vanished => _vanished;
+
+    internal void AddVanished(IEnumerable<ulong> uids) => _vanished.AddRange(uids);
 }
+
+/// <summary>What a client remembers of a mailbox for QRESYNC (RFC 7162 3.2.5): UIDVALIDITY, MODSEQ, optionally the UIDs it knows.</summary>
+public sealed record ImapResync(ulong UidValidity, ulong ModSeq, string? KnownUids = null);
