@@ -55,7 +55,7 @@ public sealed partial class ImapClient
             else if (Capabilities.LoginDisabled)
                 throw new TlsUnavailableException("The server refuses LOGIN here (LOGINDISABLED) and offers no SASL mechanism this client has.");
             else
-                await RunAsync(new ImapCommandBuilder("LOGIN").String(userName).Secret(password ?? ""), cancellationToken: cancellationToken).ConfigureAwait(false);
+                _lastCompletion = await RunAsync(new ImapCommandBuilder("LOGIN").String(userName).Secret(password ?? ""), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (ImapCommandException e)
         {
