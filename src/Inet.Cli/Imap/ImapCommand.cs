@@ -10,18 +10,20 @@ internal static class ImapCommand
 {
     public static Command Create()
     {
-        var command = new Command("imap", "IMAP4: list, status, search, fetch, append, move, idle (URLs: imap[s]://user@host[:port]/MAILBOX)");
-        command.Subcommands.Add(Verb("list", "List the mailboxes", (_, _) => ListAsync));
-        command.Subcommands.Add(Verb("status", "STATUS of the URL's mailbox", (_, options) =>
+        var command = new Command("imap", "IMAP4: inet imap URL list|status|search|fetch|append|move|idle (URLs: imap[s]://user@host[:port]/MAILBOX)");
+        var url = ImapConnectionOptions.CreateUrl();
+        command.Arguments.Add(url);
+        command.Subcommands.Add(Verb(url, "list", "List the mailboxes", (_, _) => ListAsync));
+        command.Subcommands.Add(Verb(url, "status", "STATUS of the URL's mailbox", (_, options) =>
             (client, json, output, ct) => StatusAsync(client, options.Mailbox, json, output, ct)));
         var criteria = new Argument<string[]>("criteria") { Description = "raw IMAP search keys, as imaplib takes them (e.g. UNSEEN FROM alice)", Arity = ArgumentArity.OneOrMore };
-        command.Subcommands.Add(Verb("search", "UID SEARCH the mailbox with raw IMAP search keys", (parse, options) =>
+        command.Subcommands.Add(Verb(url, "search", "UID SEARCH the mailbox with raw IMAP search keys", (parse, options) =>
             (client, json, output, ct) => SearchAsync(client, options.Mailbox, string.Join(' ', parse.GetValue(criteria)!), json, output, ct), criteria));
         var set = new Argument<string>("uids") { Description = "UIDs as an IMAP set (default 1:*)", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "1:*" };
-        command.Subcommands.Add(Verb("fetch", "Summaries (UID, flags, date, size, from, subject) of messages", (parse, options) =>
+        command.Subcommands.Add(Verb(url, "fetch", "Summaries (UID, flags, date, size, from, subject) of messages", (parse, options) =>
             (client, json, output, ct) => FetchAsync(client, options.Mailbox, ImapSequenceSet.Check(parse.GetValue(set)!, "uids"), json, output, ct), set));
         var file = new Argument<string>("file") { Description = "the message to append (RFC 5322 file)" };
-        command.Subcommands.Add(Verb("append", "APPEND a message file to the mailbox", (parse, options) =>
+        command.Subcommands.Add(Verb(url, "append", "APPEND a message file to the mailbox", (parse, options) =>
         {
             var path = parse.GetValue(file)!;
             if (!File.Exists(path))
@@ -30,26 +32,25 @@ internal static class ImapCommand
         }, file));
         var uids = new Argument<string>("uids") { Description = "UIDs as an IMAP set, e.g. 4,7:9" };
         var destination = new Argument<string>("destination") { Description = "the mailbox to move them to" };
-        command.Subcommands.Add(Verb("move", "UID MOVE messages to another mailbox", (parse, options) =>
+        command.Subcommands.Add(Verb(url, "move", "UID MOVE messages to another mailbox", (parse, options) =>
         {
             var target = CommandGuard.Check(parse.GetValue(destination)!, "destination");
             var which = ImapSequenceSet.Check(parse.GetValue(uids)!, "uids");
             return (client, json, output, ct) => MoveAsync(client, options.Mailbox, which, target, json, output, ct);
         }, uids, destination));
         var seconds = new Option<int>("--seconds") { Description = "stop after this many seconds (default: until interrupted)" };
-        command.Subcommands.Add(Verb("idle", "IDLE: print the mailbox's changes as they happen", (parse, options) =>
+        command.Subcommands.Add(Verb(url, "idle", "IDLE: print the mailbox's changes as they happen", (parse, options) =>
             (client, json, output, ct) => IdleAsync(client, options.Mailbox, parse.GetValue(seconds), json, output, ct), seconds));
         return command;
     }
 
     private delegate Task<int> Work(ImapClient client, bool json, TextWriter output, CancellationToken cancellationToken);
 
-    private static Command Verb(string name, string description, Func<ParseResult, ImapClientOptions, Work> prepare, params Symbol[] symbols)
+    private static Command Verb(Argument<string> url, string name, string description, Func<ParseResult, ImapClientOptions, Work> prepare, params Symbol[] symbols)
     {
-        var connection = new ImapConnectionOptions();
+        var connection = new ImapConnectionOptions(url);
         var json = new Option<bool>("--json") { Description = "print the result as JSON" };
         var command = new Command(name, description);
-        command.Arguments.Add(connection.Url);
         foreach (var symbol in symbols)
         {
             if (symbol is Argument argument) command.Arguments.Add(argument);

@@ -13,7 +13,13 @@ internal sealed class ImapConnectionOptions
 {
     private readonly ConnectionOptions _common = new();
 
-    public Argument<string> Url { get; } = new("url") { Description = "imap[s]://user[:password]@host[:port]/[MAILBOX] (INBOX when none)" };
+    public ImapConnectionOptions(Argument<string> url) => Url = url;
+
+    /// <summary>The URL, an argument of <c>inet imap</c> itself: <c>inet imap URL VERB ...</c>.</summary>
+    public Argument<string> Url { get; }
+
+    public static Argument<string> CreateUrl() =>
+        new("url") { Description = "imap[s]://user[:password]@host[:port]/[MAILBOX] (INBOX when none)" };
 
     public Option<StartTlsPolicy> StartTls { get; } = new("--starttls")
     {
