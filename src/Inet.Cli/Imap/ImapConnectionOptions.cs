@@ -34,7 +34,14 @@ internal sealed class ImapConnectionOptions
     }
 
     /// <summary>Options for the URL: credentials from the URL, --password-file, INET_PASSWORD or ~/.netrc.</summary>
-    public ImapClientOptions Build(ParseResult parse, string url, out ILoggerFactory? logging)
+    public ImapClientOptions Build(ParseResult parse, string url, out ILoggerFactory? logging) =>
+        ClientOptions(parse, _common, url, parse.GetValue(StartTls), out logging);
+
+    /// <summary>
+    /// Client options for an imap[s]:// URL (also <c>inet mail fetch</c>'s): a user and password are required, CR/LF/NUL
+    /// refused before connecting, the certificate trust and transcript as the common options say.
+    /// </summary>
+    public static ImapClientOptions ClientOptions(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, out ILoggerFactory? logging)
     {
         ServerAddress address;
         try
@@ -46,7 +53,7 @@ internal sealed class ImapConnectionOptions
             throw new UsageException(e.Message);
         }
         CommandGuard.Check(address.Path, "mailbox");
-        var (user, password) = _common.Credentials(parse, address);
+        var (user, password) = common.Credentials(parse, address);
         if (user is null)
             throw new UsageException("the URL needs a user: imap://USER@host/MAILBOX");
         if (password is null)
@@ -54,11 +61,10 @@ internal sealed class ImapConnectionOptions
         CommandGuard.Check(user, "user");
         CommandGuard.Check(password, "password");
         var options = ImapClientOptions.FromAddress(address with { User = user }, password);
-        var policy = parse.GetValue(StartTls);
-        logging = _common.Logging(parse);
+        logging = common.Logging(parse);
         return options with
         {
-            Connection = _common.WithTrust(parse, options.Connection),
+            Connection = common.WithTrust(parse, options.Connection),
             StartTls = policy,
             AllowCredentialsWithoutTls = policy == StartTlsPolicy.Never,
             Logger = logging?.CreateLogger("imap"),

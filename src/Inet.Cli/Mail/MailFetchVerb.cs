@@ -58,7 +58,7 @@ internal static class MailFetchVerb
             MailFetchReport report;
             if (isImap)
             {
-                var clientOptions = BuildImap(parse, common, target, parse.GetValue(startTls), out var logging);
+                var clientOptions = Imap.ImapConnectionOptions.ClientOptions(parse, common, target, parse.GetValue(startTls), out var logging);
                 using var _ = logging;
                 await using var client = await ImapClient.ConnectAsync(clientOptions, cancellationToken).ConfigureAwait(false);
                 var source = $"imap://{clientOptions.UserName}@{clientOptions.Connection.Host}:{clientOptions.Connection.Port}/{clientOptions.Mailbox}";
@@ -94,32 +94,6 @@ internal static class MailFetchVerb
     private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
     {
         public void Report((int Done, int Total) value) => report(value);
-    }
-
-    private static ImapClientOptions BuildImap(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, out Microsoft.Extensions.Logging.ILoggerFactory? logging)
-    {
-        ServerAddress address;
-        try
-        {
-            address = ServerAddress.Parse(url, ImapClient.Schemes);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
-        CommandGuard.Check(address.Path, "mailbox");
-        var (user, password) = common.Credentials(parse, address);
-        if (user is null || password is null)
-            throw new UsageException($"a user and password are needed: imap://USER@host/ with the password in the URL, --password-file, {ConnectionOptions.PasswordVariable} or ~/.netrc");
-        var options = ImapClientOptions.FromAddress(address with { User = user }, password);
-        logging = common.Logging(parse);
-        return options with
-        {
-            Connection = common.WithTrust(parse, options.Connection),
-            StartTls = policy,
-            AllowCredentialsWithoutTls = policy == StartTlsPolicy.Never,
-            Logger = logging?.CreateLogger("imap"),
-        };
     }
 
     private static DateOnly? ParseDay(string? text)
