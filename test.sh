@@ -85,6 +85,8 @@ summaries=()
 counter() { grep -o '<Counters [^>]*>' "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]\+' || echo 0; }
 
 for proj in "$ROOT"/tests/*/*.csproj; do
+  # Only test projects (helpers such as the kill-test child process are built, not run).
+  grep -q 'Microsoft.NET.Test.Sdk' "$proj" || continue
   name=$(basename "$proj" .csproj)
   say "testing $name"
   tp=$SECONDS
