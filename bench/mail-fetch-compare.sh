@@ -163,7 +163,7 @@ def message(i, size, tag):
             lines.append(line); n -= len(line)
     text = base64.b64encode(os.urandom(n * 3 // 4 + 64))
     at = 0
-    while n > 78:
+    while n > 80:                         # leaves 3..80 bytes: a last line of 1..78 characters
         lines.append(text[at:at + 76] + b"\r\n"); at += 76; n -= 78
     lines.append(text[at:at + n - 2] + b"\r\n")
     body = b"".join(lines)
@@ -182,7 +182,7 @@ if not (os.path.exists(big) and os.path.getsize(big) == big_size):
         f.write(message(0, big_size, "big"))
 PY
 }
-mailbox_count() { doveadm -c "$CONF" mailbox status -u "$1" messages INBOX 2>/dev/null | sed 's/^messages=//' || echo 0; }
+mailbox_count() { doveadm -c "$CONF" mailbox status -u "$1" messages INBOX 2>/dev/null | sed 's/.*messages=//' || echo 0; }
 seed() { # USER COUNT FILE...: makes INBOX hold exactly these messages (skipped when it holds COUNT already)
   local user=$1 count=$2 have; shift 2
   have=$(mailbox_count "$user"); have=${have:-0}

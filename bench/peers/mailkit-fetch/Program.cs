@@ -68,7 +68,7 @@ if (protocol == "imap")
     client.Inbox.Open(FolderAccess.ReadOnly);
     var uids = client.Inbox.Search(SearchQuery.All);
     total = uids.Count;
-    client.Inbox.GetStreams(uids, (folder, index, uid, stream) => Store(stream));
+    ((ImapFolder)client.Inbox).GetStreams(uids, (folder, index, uid, stream) => Store(stream));
     client.Disconnect(true);
 }
 else
