@@ -45,7 +45,7 @@ while [ $# -gt 0 ]; do
 done
 
 DATA=${INET_BENCH_DATA:-${TMPDIR:-/tmp}/inet-bench}/mail
-INET=$DATA/tool/inet
+INET=${INET_BENCH_TOOL:-$DATA/tool/inet}   # INET_BENCH_TOOL: another inet binary, for A/B runs (then use --no-install)
 MAILKIT=$DATA/mailkit-fetch/MailKitFetch
 RUNS=$DATA/runs
 RESULTS=$DATA/results.tsv

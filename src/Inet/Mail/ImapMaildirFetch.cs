@@ -83,7 +83,7 @@ public static class ImapMaildirFetch
         {
             var delivery = maildir.Begin();
             _open.Add(delivery);
-            await content.CopyToAsync(delivery.Stream, 256 * 1024, cancellationToken).ConfigureAwait(false);
+            await delivery.CopyFromAsync(content, cancellationToken).ConfigureAwait(false);
             return delivery;
         }
 

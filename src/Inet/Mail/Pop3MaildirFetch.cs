@@ -45,7 +45,7 @@ public static class Pop3MaildirFetch
                 var key = MailKey.Pop3(source, byNumber[message.Number].Uid!);
                 await using (var delivery = maildir.Begin(key))
                 {
-                    await message.Content.CopyToAsync(delivery.Stream, 256 * 1024, cancellationToken).ConfigureAwait(false);
+                    await delivery.CopyFromAsync(message.Content, cancellationToken).ConfigureAwait(false);
                     bytes += delivery.Stream.Length;
                     delivery.CommitAs(null);
                 }
