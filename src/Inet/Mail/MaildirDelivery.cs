@@ -11,10 +11,10 @@ public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
 
     private readonly Maildir maildir;
     private MailKey? key;
-    private readonly FileStream stream;
+    private readonly Stream stream; // a HandleWriteStream on Linux, else a FileStream
     private bool finished;
 
-    private MaildirDelivery(Maildir maildir, MailKey? key, string name, FileStream stream)
+    private MaildirDelivery(Maildir maildir, MailKey? key, string name, Stream stream)
     {
         this.maildir = maildir;
         this.key = key;
@@ -56,6 +56,18 @@ public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
         for (var attempt = 1; ; attempt++)
         {
             var name = MaildirName.Create(key);
+            var path = Path.Combine(maildir.TmpPath, name);
+            if (UnixFiles.Available)
+            {
+                try
+                {
+                    return new MaildirDelivery(maildir, key, name, new HandleWriteStream(UnixFiles.CreateNew(path)));
+                }
+                catch (IOException) when (attempt < MaxNameAttempts && File.Exists(path))
+                {
+                    continue; // the name is taken; the next one differs in Q and R
+                }
+            }
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.Read };
             if (!OperatingSystem.IsWindows())
                 options.UnixCreateMode = PrivateFile;
@@ -94,15 +106,20 @@ public sealed class MaildirDelivery : IAsyncDisposable, IDisposable
             key = late;
             UniqueName = MaildirName.Create(late);
         }
-        stream.Flush(flushToDisk: maildir.Options.FlushToDisk);
+        if (stream is HandleWriteStream handle && maildir.Options.FlushToDisk)
+            handle.FlushToDisk();
+        else if (stream is FileStream file)
+            file.Flush(flushToDisk: maildir.Options.FlushToDisk);
         stream.Dispose();
         for (var attempt = 1; ; attempt++)
         {
             var target = Path.Combine(maildir.NewPath, UniqueName);
             try
             {
-                // overwrite: false is link + unlink on Unix: it fails rather than replace a delivered message.
-                File.Move(source, target, overwrite: false);
+                // renameat2(RENAME_NOREPLACE), or File.Move(overwrite: false) (link + unlink): either fails rather
+                // than replace a delivered message.
+                if (!UnixFiles.Available || !UnixFiles.TryRenameNoReplace(source, target))
+                    File.Move(source, target, overwrite: false);
                 finished = true;
                 if (maildir.Options.FlushToDisk)
                     DirectorySync.Flush(maildir.NewPath);
