@@ -68,6 +68,41 @@ public sealed partial class ImapClient
         }, sink, cancellationToken);
     }
 
+    /// <summary>
+    /// FETCH as an <see cref="IAsyncEnumerable{T}"/>: each answer as it arrives. Leaving the loop early still reads the
+    /// command to its end (the session stays in step); small items only (bodies held in memory: use a sink for big ones).
+    /// </summary>
+    public async IAsyncEnumerable<ImapFetchedMessage> FetchStreamAsync(string set, string items, bool uid = true,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var channel = System.Threading.Channels.Channel.CreateUnbounded<ImapFetchedMessage>(
+            new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var run = RunFetchIntoAsync(channel.Writer, set, items, uid, cancellationToken);
+        try
+        {
+            await foreach (var message in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+                yield return message;
+        }
+        finally
+        {
+            await run.ConfigureAwait(false);
+        }
+    }
+
+    private async Task RunFetchIntoAsync(System.Threading.Channels.ChannelWriter<ImapFetchedMessage> writer, string set, string items, bool uid,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            await FetchAsync(set, items, m => writer.TryWrite(m), uid, null, cancellationToken).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e); // the reader sees the failure
+        }
+    }
+
     /// <summary>FETCH into a list (small answers; use the callback form for bodies).</summary>
     public async Task<IReadOnlyList<ImapFetchedMessage>> FetchAsync(string set, string items, bool uid = true, CancellationToken cancellationToken = default)
     {

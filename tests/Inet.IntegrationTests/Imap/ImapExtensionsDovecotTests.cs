@@ -67,4 +67,36 @@ public sealed class ImapExtensionsDovecotTests
             await imap.DeleteAsync(folder, cts.Token);
         }
     }
+
+    [RequiresDovecotServerFact]
+    public async Task FetchStream_YieldsEachMessage_AndLeavingEarlyKeepsTheSessionInStep()
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var folder = "inet-fs-" + Guid.NewGuid().ToString("N")[..10];
+        await using var imap = await ImapClient.ConnectAsync(Options(), cts.Token);
+        await imap.CreateAsync(folder, cts.Token);
+        try
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                var m = Encoding.ASCII.GetBytes($"Subject: stream {i}\r\n\r\nx\r\n");
+                await imap.AppendAsync(folder, new MemoryStream(m), m.Length, cancellationToken: cts.Token);
+            }
+            await imap.ExamineAsync(folder, cts.Token);
+
+            var subjects = new List<string?>();
+            await foreach (var m in imap.FetchStreamAsync("1:*", "(UID ENVELOPE)", cancellationToken: cts.Token))
+                subjects.Add(m.Envelope?.Subject);
+            await foreach (var m in imap.FetchStreamAsync("1:*", "(UID FLAGS)", cancellationToken: cts.Token))
+                break; // the rest of the answer is read before the next command
+
+            Assert.Equal([.. Enumerable.Range(0, 5).Select(i => $"stream {i}")], subjects);
+            await imap.NoopAsync(cts.Token);
+            await imap.UnselectAsync(cts.Token);
+        }
+        finally
+        {
+            await imap.DeleteAsync(folder, cts.Token);
+        }
+    }
 }
