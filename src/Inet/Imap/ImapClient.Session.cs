@@ -72,47 +72,26 @@ public sealed partial class ImapClient
     {
         EnsureUsable();
         var tag = NextTag();
-        var line = tag + " AUTHENTICATE " + mechanism.Name;
-        if (mechanism.HasInitialResponse && Capabilities.SaslIr)
-            _connection.WriteSensitiveLine(line + " ", SaslBase64.EncodeInitialResponse(mechanism.InitialResponse()));
-        else
-            _connection.WriteLine(line);
-        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var initialSent = Capabilities.SaslIr;
-        while (true)
+        ImapResponse? final = null;
+        await SaslExchange.RunAsync(_connection, mechanism, tag + " AUTHENTICATE " + mechanism.Name, Capabilities.SaslIr, async ct =>
         {
-            var response = await ReadResponseAsync(null, cancellationToken).ConfigureAwait(false);
-            if (response.Kind == ImapResponseKind.Tagged && response.Tag == tag)
+            while (true)
             {
-                _lastCompletion = response;
-                if (response.Status != ImapStatus.Ok)
-                    throw new ImapCommandException("AUTHENTICATE " + mechanism.Name, response);
-                mechanism.Complete(ReadOnlySpan<byte>.Empty);
-                return;
-            }
-            if (response.Kind != ImapResponseKind.Continuation)
-            {
+                var response = await ReadResponseAsync(null, ct).ConfigureAwait(false);
+                if (response.Kind == ImapResponseKind.Continuation)
+                    return response.Text;
+                if (response.Kind == ImapResponseKind.Tagged && response.Tag == tag)
+                {
+                    final = response; // after "*" too: RFC 9051 6.2.2, the server answers BAD
+                    return null;
+                }
                 Absorb(response, null);
-                continue;
             }
-            byte[] answer;
-            try
-            {
-                if (!SaslBase64.TryDecode(response.Text.Trim(), out var challenge))
-                    throw new SaslException($"The server sent an AUTHENTICATE challenge that is not base64: \"{Printable.Escape(response.Text)}\".");
-                answer = !initialSent && mechanism.HasInitialResponse && challenge.Length == 0 ? mechanism.InitialResponse() : mechanism.Respond(challenge);
-                initialSent = true;
-            }
-            catch (SaslException)
-            {
-                _connection.WriteLine("*"); // RFC 9051 6.2.2: cancel; the server answers BAD
-                await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-                await ReadUntilTaggedAsync(tag, null, null, cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-            _connection.WriteSensitiveLine("", SaslBase64.Encode(answer));
-            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
+        }, cancellationToken).ConfigureAwait(false);
+        _lastCompletion = final;
+        if (final!.Status != ImapStatus.Ok)
+            throw new ImapCommandException("AUTHENTICATE " + mechanism.Name, final);
+        mechanism.Complete(ReadOnlySpan<byte>.Empty);
     }
 
     /// <summary>ID (RFC 2971): tells the server who we are, returns what it says about itself.</summary>

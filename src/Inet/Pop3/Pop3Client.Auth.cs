@@ -79,35 +79,17 @@ public sealed partial class Pop3Client
     {
         await DrainOpenBodyAsync(cancellationToken).ConfigureAwait(false);
         EnsureUsable();
-        var command = "AUTH " + mechanism.Name;
-        if (mechanism.HasInitialResponse)
-            _connection.WriteSensitiveLine(command + " ", SaslBase64.EncodeInitialResponse(mechanism.InitialResponse()));
-        else
-            _connection.WriteLine(command);
-        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var (response, continuation) = await ReadResponseAsync(true, cancellationToken).ConfigureAwait(false);
-        for (var round = 0; continuation; round++)
+        Pop3Response? final = null;
+        await SaslExchange.RunAsync(_connection, mechanism, "AUTH " + mechanism.Name, sendInitialResponse: true, async ct =>
         {
-            byte[] answer;
-            try
-            {
-                if (round > 16 || !SaslBase64.TryDecode(response.Text.Trim(), out var challenge))
-                    throw new SaslException($"The server sent an AUTH challenge that is not base64: \"{Printable.Escape(response.Text)}\".");
-                answer = mechanism.Respond(challenge);
-            }
-            catch (SaslException)
-            {
-                _connection.WriteLine("*");
-                await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-                await ReadResponseAsync(true, cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-            _connection.WriteSensitiveLine("", SaslBase64.Encode(answer));
-            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-            (response, continuation) = await ReadResponseAsync(true, cancellationToken).ConfigureAwait(false);
-        }
-        if (!response.IsOk)
-            throw new Pop3AuthenticationException(response);
+            var (response, continuation) = await ReadResponseAsync(true, ct).ConfigureAwait(false);
+            if (continuation)
+                return response.Text;
+            final = response;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (final is not { IsOk: true })
+            throw new Pop3AuthenticationException(final!);
         mechanism.Complete(ReadOnlySpan<byte>.Empty);
     }
 }

@@ -30,47 +30,18 @@ public sealed partial class SmtpClient
     private async Task AuthenticateAsync(SaslMechanism mechanism, CancellationToken cancellationToken)
     {
         EnsureUsable();
-        var command = "AUTH " + mechanism.Name;
-        if (mechanism.HasInitialResponse)
+        Reply final = new(0, "");
+        await SaslExchange.RunAsync(_connection, mechanism, "AUTH " + mechanism.Name, sendInitialResponse: true, async ct =>
         {
-            var initial = mechanism.InitialResponse();
-            _connection.WriteSensitiveLine(command + " ", SaslBase64.EncodeInitialResponse(initial));
-        }
-        else
-        {
-            _connection.WriteLine(command);
-        }
-        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var reply = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
-        for (var round = 0; reply.Code == 334; round++)
-        {
-            byte[] response;
-            try
-            {
-                if (round > 16 || !SaslBase64.TryDecode(reply.Text.Trim(), out var challenge))
-                    throw new SaslException($"The server sent an AUTH challenge that is not base64: \"{Printable.Escape(reply.Text)}\".");
-                response = mechanism.Respond(challenge);
-            }
-            catch (SaslException)
-            {
-                await CancelAuthenticationAsync(cancellationToken).ConfigureAwait(false);
-                throw;
-            }
-            _connection.WriteSensitiveLine("", SaslBase64.Encode(response));
-            await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-            reply = await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
-        }
-        if (reply.Code != 235)
-            throw new AuthenticationFailedException(reply);
+            var reply = await ReadReplyAsync(ct).ConfigureAwait(false);
+            if (reply.Code == 334)
+                return reply.Text;
+            final = reply;
+            return null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (final.Code != 235)
+            throw new AuthenticationFailedException(final);
         mechanism.Complete(ReadOnlySpan<byte>.Empty);
         IsAuthenticated = true;
-    }
-
-    /// <summary>"*" ends an exchange the client cannot continue (RFC 4954 4); the server answers 501.</summary>
-    private async Task CancelAuthenticationAsync(CancellationToken cancellationToken)
-    {
-        _connection.WriteLine("*");
-        await _connection.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await ReadReplyAsync(cancellationToken).ConfigureAwait(false);
     }
 }
