@@ -54,8 +54,7 @@ internal static class FtpTransferConsole
     }
 
     /// <summary>True when a live bar can be drawn: no --json, and stdout and stderr both on the terminal.</summary>
-    public static bool ShowsProgress(TextWriter output, bool json) =>
-        !json && output == Console.Out && !Console.IsOutputRedirected && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive;
+    public static bool ShowsProgress(TextWriter output, bool json) => TerminalProgress.CanShow(output, json);
 
     public static Task WriteAsync(TextWriter output, FtpTransferSummary summary, bool json) => json
         ? JsonOutput.WriteAsync(output, w =>

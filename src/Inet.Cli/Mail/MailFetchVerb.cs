@@ -53,8 +53,7 @@ internal static class MailFetchVerb
             maildir.CleanTmp(Maildir.StaleTmpAge);
             using var state = MailFetchState.Open(maildir);
             var console = parse.InvocationConfiguration;
-            var show = !parse.GetValue(json) && console.Output == Console.Out && !Console.IsOutputRedirected && !Console.IsErrorRedirected
-                && AnsiConsole.Profile.Capabilities.Interactive;
+            var show = TerminalProgress.CanShow(console.Output, parse.GetValue(json));
             MailFetchReport report;
             if (isImap)
             {
@@ -85,15 +84,10 @@ internal static class MailFetchVerb
             .StartAsync(async context =>
             {
                 var task = context.AddTask("messages", maxValue: 1);
-                report = await run(new SynchronousProgress(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; })).ConfigureAwait(false);
+                report = await run(new SynchronousProgress<(int Done, int Total)>(p => { task.MaxValue = Math.Max(1, p.Total); task.Value = p.Done; })).ConfigureAwait(false);
                 task.Value = task.MaxValue;
             }).ConfigureAwait(false);
         return report;
-    }
-
-    private sealed class SynchronousProgress(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => report(value);
     }
 
     private static DateOnly? ParseDay(string? text)

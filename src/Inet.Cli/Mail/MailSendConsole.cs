@@ -25,8 +25,7 @@ internal static class MailSendConsole
         bool json, TextWriter output, CancellationToken cancellationToken)
     {
         var results = new List<SmtpSendResult>(messages.Count);
-        var show = messages.Count > 1 && !json && output == Console.Out && !Console.IsOutputRedirected && !Console.IsErrorRedirected
-            && AnsiConsole.Profile.Capabilities.Interactive;
+        var show = messages.Count > 1 && TerminalProgress.CanShow(output, json);
         if (show)
         {
             await AnsiConsole.Progress()

@@ -79,16 +79,4 @@ internal static class NewsPostCommand
         "mime" or "base64" => PostEncoding.Mime,
         _ => throw new UsageException($"unknown encoding '{text}'; one of: yenc, uu, mime"),
     };
-
-    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool and reorder lines).</summary>
-    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(T value)
-        {
-            lock (_gate)
-                report(value);
-        }
-    }
 }

@@ -238,12 +238,20 @@ public sealed class TextConnection : IAsyncDisposable
     }
 
     /// <summary><see cref="QuitAsync"/> for a client's DisposeAsync: a server that does not answer within a few seconds is just closed.</summary>
-    public async ValueTask QuitQuietlyAsync(Func<CancellationToken, ValueTask<Reply>> readReply)
+    public ValueTask QuitQuietlyAsync(Func<CancellationToken, ValueTask<Reply>> readReply) =>
+        CloseQuietlyAsync(cancellationToken => QuitAsync(readReply, cancellationToken));
+
+    /// <summary>
+    /// A protocol's goodbye (QUIT, IMAP's LOGOUT) for a client's DisposeAsync: a few seconds at most, and a server
+    /// that does not answer in time, or answers nonsense, is just closed. <paramref name="goodbye"/> closes the connection.
+    /// </summary>
+    public async ValueTask CloseQuietlyAsync(Func<CancellationToken, Task> goodbye)
     {
+        ArgumentNullException.ThrowIfNull(goodbye);
         using var timeout = new CancellationTokenSource(QuitTimeout);
         try
         {
-            await QuitAsync(readReply, timeout.Token).ConfigureAwait(false);
+            await goodbye(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is OperationCanceledException or TimeoutException or ProtocolException)
         {

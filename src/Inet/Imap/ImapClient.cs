@@ -91,18 +91,7 @@ public sealed partial class ImapClient : IAsyncDisposable
     }
 
     /// <summary>Sends LOGOUT if the session is still in step (waiting a few seconds at most), then closes.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try
-        {
-            await LogoutAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is OperationCanceledException or TimeoutException or ProtocolException)
-        {
-            // Closing anyway.
-        }
-    }
+    public ValueTask DisposeAsync() => _connection.CloseQuietlyAsync(LogoutAsync);
 
     private static async Task<ImapClient> StartAsync(ImapClient client, CancellationToken cancellationToken)
     {

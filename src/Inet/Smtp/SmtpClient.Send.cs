@@ -42,7 +42,7 @@ public sealed partial class SmtpClient
             await using var content = await item.Message.OpenAsync(cancellationToken).ConfigureAwait(false);
             if (LocalRefusal(content, needsUtf8) is { } refusal)
             {
-                yield return Refused(item, refusal);
+                yield return SmtpFailedResults.For(item, refusal);
                 continue;
             }
             var chunking = _options.UseChunking && Capabilities.Chunking;
@@ -139,9 +139,6 @@ public sealed partial class SmtpClient
             return new SmtpExtensionMissingException("SMTPUTF8", "an envelope address is not ASCII");
         return null;
     }
-
-    private static SmtpSendResult Refused(SmtpOutgoingMessage item, SmtpCommandException refusal) =>
-        new(item, [.. item.Envelope.Recipients.Select(r => new SmtpRecipientResult(r.Address, refusal.Reply))], refusal.Reply) { Error = refusal };
 
     /// <summary>MAIL FROM:&lt;a&gt; with SIZE, BODY, SMTPUTF8 and the DSN parameters the server understands.</summary>
     private string MailCommand(SmtpEnvelope envelope, SmtpMessageContent content, bool needsUtf8)
