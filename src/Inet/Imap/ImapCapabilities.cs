@@ -13,6 +13,9 @@ public sealed class ImapCapabilities
 
     public static readonly ImapCapabilities None = new([]);
 
+    /// <summary>From a CAPABILITY answer's values (untagged data or a [CAPABILITY ...] response code).</summary>
+    public static ImapCapabilities From(IEnumerable<ImapValue> values) => new(values.Select(v => v.AsString() ?? ""));
+
     public IReadOnlyCollection<string> Names => _names;
 
     public bool Has(string name) => _names.Contains(name.ToUpperInvariant());

@@ -224,7 +224,7 @@ public sealed partial class ImapClient
         switch (response.DataName)
         {
             case "CAPABILITY":
-                Capabilities = new ImapCapabilities(response.Arguments.Select(v => v.AsString() ?? ""));
+                Capabilities = ImapCapabilities.From(response.Arguments);
                 break;
             case "EXISTS" when mailbox is not null:
                 mailbox.Exists = response.Number ?? mailbox.Exists;
@@ -251,7 +251,7 @@ public sealed partial class ImapClient
         switch (code.Name.ToUpperInvariant())
         {
             case "CAPABILITY":
-                Capabilities = new ImapCapabilities(code.Arguments.Select(v => v.AsString() ?? ""));
+                Capabilities = ImapCapabilities.From(code.Arguments);
                 return true;
             case "UIDVALIDITY" when mailbox is not null && code.Arguments.Count > 0:
                 mailbox.UidValidity = code.Arguments[0].AsNumber();

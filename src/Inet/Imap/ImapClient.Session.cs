@@ -147,11 +147,6 @@ public sealed partial class ImapClient
     }
 
     /// <summary>Takes a [CAPABILITY ...] code from a greeting or completion; false when there was none.</summary>
-    private bool UpdateCapabilities(ImapResponse? response)
-    {
-        if (response?.Code is not { } code || !code.Is("CAPABILITY"))
-            return false;
-        Capabilities = new ImapCapabilities(code.Arguments.Select(v => v.AsString() ?? ""));
-        return true;
-    }
+    private bool UpdateCapabilities(ImapResponse? response) =>
+        response?.Code?.Is("CAPABILITY") == true && UpdateFromCode(response);
 }
