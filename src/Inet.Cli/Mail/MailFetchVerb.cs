@@ -49,24 +49,28 @@ internal static class MailFetchVerb
                 throw new UsageException("--delete and --since-uidl are for pop3:// URLs");
             if (!isImap && (options.Since is not null || options.UnseenOnly))
                 throw new UsageException("--since and --unseen are for imap:// URLs");
+            // The URL, user and password are checked before the Maildir is created or locked.
+            var policy = parse.GetValue(startTls);
+            Microsoft.Extensions.Logging.ILoggerFactory? logging = null;
+            var imapOptions = isImap ? Imap.ImapConnectionOptions.ClientOptions(parse, common, target, policy, out logging) : null;
+            var pop3Options = isImap ? null : MailFetchPop3.ClientOptions(parse, common, target, policy, out logging);
+            using var _ = logging;
             var maildir = Maildir.Open(parse.GetValue(output)!, new MaildirOptions { FlushToDisk = parse.GetValue(fsync) });
             maildir.CleanTmp(Maildir.StaleTmpAge);
             using var state = MailFetchState.Open(maildir);
             var console = parse.InvocationConfiguration;
             var show = TerminalProgress.CanShow(console.Output, parse.GetValue(json));
             MailFetchReport report;
-            if (isImap)
+            if (imapOptions is not null)
             {
-                var clientOptions = Imap.ImapConnectionOptions.ClientOptions(parse, common, target, parse.GetValue(startTls), out var logging);
-                using var _ = logging;
-                await using var client = await ImapClient.ConnectAsync(clientOptions, cancellationToken).ConfigureAwait(false);
-                var source = $"imap://{clientOptions.UserName}@{clientOptions.Connection.Host}:{clientOptions.Connection.Port}/{clientOptions.Mailbox}";
-                report = await WithProgress(show, progress => ImapMaildirFetch.RunAsync(client, clientOptions.Mailbox, source, state, maildir, options, progress, cancellationToken)).ConfigureAwait(false);
+                await using var client = await ImapClient.ConnectAsync(imapOptions, cancellationToken).ConfigureAwait(false);
+                var source = $"imap://{imapOptions.UserName}@{imapOptions.Connection.Host}:{imapOptions.Connection.Port}/{imapOptions.Mailbox}";
+                report = await WithProgress(show, progress => ImapMaildirFetch.RunAsync(client, imapOptions.Mailbox, source, state, maildir, options, progress, cancellationToken)).ConfigureAwait(false);
                 await client.LogoutAsync(cancellationToken).ConfigureAwait(false);
             }
             else
             {
-                report = await MailFetchPop3.RunAsync(parse, common, target, parse.GetValue(startTls), state, maildir, options, show, cancellationToken).ConfigureAwait(false);
+                report = await MailFetchPop3.RunAsync(pop3Options!, state, maildir, options, show, cancellationToken).ConfigureAwait(false);
             }
             await Write(console.Output, report, parse.GetValue(json), maildir.Path).ConfigureAwait(false);
             return ExitCodes.Ok;
