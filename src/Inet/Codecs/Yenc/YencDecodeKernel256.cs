@@ -7,97 +7,112 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 32 bytes per step with AVX2. Same masks as the 512-bit kernel; without a compress instruction the
-/// kept bytes are packed 8 at a time with an in-lane shuffle from <see cref="YencShuffleTables.Compact"/>.
+/// 64 bytes per step with AVX2, as two 32-byte vectors. One in-lane lookup finds '=', CR and LF; blocks
+/// without them (and no pending escape or line start) are stored at once. Otherwise the drop mask packs
+/// each 16 bytes through one shuffle from <see cref="YencCompactTable"/>. The rare cases go to the scalar
+/// decoder, as in the 512-bit kernel: an escaped '=', CR or LF, a line starting with '.' in dot-stuffed
+/// input, and a line starting with "=y".
 /// </summary>
 internal static class YencDecodeKernel256
 {
-    private const int Width = 32;
-    private const ulong SecondGroup = 0x0808080808080808;
+    /// <summary>Bytes per step.</summary>
+    public const int Width = 64;
+
+    // Indexed by min(byte, '.') & 15: LF and CR at their own slots, '=' at '.''s slot (every byte from '.'
+    // up looks there), elsewhere 0xFF, which no byte below '.' equals.
+    private static ReadOnlySpan<byte> SpecialsTable =>
+    [
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, (byte)'\n', 0xFF, 0xFF, (byte)'\r', (byte)'=', 0xFF,
+        0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, (byte)'\n', 0xFF, 0xFF, (byte)'\r', (byte)'=', 0xFF,
+    ];
 
     /// <summary>Decodes whole blocks; returns true when it stopped at a block the scalar decoder must do.</summary>
     public static bool Run<TMode>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
         where TMode : struct, IYencDecodeMode
     {
+        // Decoding never lengthens, so one bound on p keeps both the loads and the stores inside.
+        var end = Math.Min(src.Length, dst.Length - o + i) - Width;
+        if (i > end)
+            return false;
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
-        ref var lut = ref MemoryMarshal.GetArrayDataReference(YencShuffleTables.Compact);
-        var p = i;
-        var q = o;
-        var lastLoad = src.Length - Width;
-        var lastStore = dst.Length - Width;
+        ref var table = ref MemoryMarshal.GetArrayDataReference(YencCompactTable.Controls);
+        var p = (nuint)i;
+        var q = (nuint)o;
+        var last = (nuint)end;
+        var specials = Vector256.LoadUnsafe(ref MemoryMarshal.GetReference(SpecialsTable));
         var vEq = Vector256.Create((byte)'=');
-        var vCr = Vector256.Create((byte)'\r');
         var vLf = Vector256.Create((byte)'\n');
         var vDot = Vector256.Create((byte)'.');
         var v42 = Vector256.Create((byte)42);
-        var v64 = Vector256.Create((byte)64);
+        var v106 = Vector256.Create((byte)106);
+        // Inside the loop no '=' is escaped (such blocks are declined), so "escaped" is simply "the previous
+        // byte is '='"; only the byte before the first block needs checking against the state.
+        if ((Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
+            return true;
+        // Bit 0: the byte before the block is '=', CR or LF (a pending escape or a line start), so the block
+        // cannot be stored as is; the first block scalarOnly looks back.
+        var carry = 1UL;
         var declined = false;
-        while (p <= lastLoad && q <= lastStore)
+        while (p <= last)
         {
-            var v = Vector256.LoadUnsafe(ref s0, (nuint)p);
-            var prev = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
-            var eqV = Vector256.Equals(v, vEq);
-            var prevEqV = Vector256.Equals(prev, vEq);
-            var lineV = Vector256.Equals(v, vCr) | Vector256.Equals(v, vLf);
-            var dotV = TMode.IsRaw ? Vector256.Equals(v, vDot) : Vector256<byte>.Zero;
-            if (Vector256.EqualsAll(eqV | prevEqV | lineV | dotV, Vector256<byte>.Zero))
+            var a = Vector256.LoadUnsafe(ref s0, p);
+            var b = Vector256.LoadUnsafe(ref s0, p + 32);
+            var specialA = Vector256.Equals(Avx2.Shuffle(specials, Vector256.Min(a, vDot)), a);
+            var specialB = Vector256.Equals(Avx2.Shuffle(specials, Vector256.Min(b, vDot)), b);
+            var special = specialA.ExtractMostSignificantBits() | ((ulong)specialB.ExtractMostSignificantBits() << 32);
+            if ((special | carry) == 0)
             {
-                (v - v42).StoreUnsafe(ref d0, (nuint)q);
+                (a - v42).StoreUnsafe(ref d0, q);
+                (b - v42).StoreUnsafe(ref d0, q + 32);
                 p += Width;
                 q += Width;
-                escape = false;
                 continue;
             }
-            var eq = eqV.ExtractMostSignificantBits();
-            var prevEq = prevEqV.ExtractMostSignificantBits();
-            if ((eq & prevEq) != 0 || ((prevEq & 1) != 0) != escape)
+            carry = special >> 63;
+            var prevA = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
+            var prevB = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p + 31));
+            var escapedA = Vector256.Equals(prevA, vEq);
+            var escapedB = Vector256.Equals(prevB, vEq);
+            var lineStartA = Vector256.Equals(prevA, vLf);
+            var lineStartB = Vector256.Equals(prevB, vLf);
+            // Rare: an escaped '=', CR or LF; a line starting with '=' that may begin "=y"; in dot-stuffed input a
+            // line starting with '.' (stuffed, or the end of the article).
+            var startEqA = lineStartA & Vector256.Equals(a, vEq);
+            var startEqB = lineStartB & Vector256.Equals(b, vEq);
+            var scalarOnly = (escapedA & specialA) | (escapedB & specialB);
+            if (TMode.IsRaw)
+                scalarOnly |= (lineStartA & Vector256.Equals(a, vDot)) | (lineStartB & Vector256.Equals(b, vDot));
+            if (!Vector256.EqualsAll(scalarOnly | startEqA | startEqB, Vector256<byte>.Zero)
+                && (!Vector256.EqualsAll(scalarOnly, Vector256<byte>.Zero) || StartsControlLine(src, p, startEqA, startEqB)))
             {
                 declined = true;
                 break;
             }
-            var prevLfV = Vector256.Equals(prev, vLf);
-            var remove = Vector256.AndNot(eqV | lineV, prevEqV);
-            var candidates = (prevLfV & (eqV | dotV)).ExtractMostSignificantBits();
-            if (candidates != 0)
-            {
-                if (YencDecoderSimd.CandidatesNeedScalar(src, p, candidates, TMode.IsRaw))
-                {
-                    declined = true;
-                    break;
-                }
-                // A stuffed dot follows CRLF, so it is always a candidate: look further back only then.
-                if (TMode.IsRaw)
-                {
-                    var prev2 = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 2));
-                    remove |= dotV & prevLfV & Vector256.Equals(prev2, vCr);
-                }
-            }
-            var decoded = v - v42 - (prevEqV & v64);
-            var keep = ~remove.ExtractMostSignificantBits();
-            var k0 = keep & 0xFF;
-            var k1 = (keep >> 8) & 0xFF;
-            var k2 = (keep >> 16) & 0xFF;
-            var k3 = keep >> 24;
-            var control = Vector256.Create(
-                Unsafe.Add(ref lut, k0),
-                Unsafe.Add(ref lut, k1) + SecondGroup,
-                Unsafe.Add(ref lut, k2),
-                Unsafe.Add(ref lut, k3) + SecondGroup).AsByte();
-            var packed = Avx2.Shuffle(decoded, control).AsUInt64();
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q), packed.GetElement(0));
-            q += BitOperations.PopCount(k0);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q), packed.GetElement(1));
-            q += BitOperations.PopCount(k1);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q), packed.GetElement(2));
-            q += BitOperations.PopCount(k2);
-            Unsafe.WriteUnaligned(ref Unsafe.Add(ref d0, q), packed.GetElement(3));
-            q += BitOperations.PopCount(k3);
-            escape = (eq >> 31) != 0;
+            var packedA = Avx2.Shuffle(a - Vector256.ConditionalSelect(escapedA, v106, v42), Vector256.Create(
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special << 4) & 0x7FFF0)),
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 12) & 0x7FFF0))));
+            var packedB = Avx2.Shuffle(b - Vector256.ConditionalSelect(escapedB, v106, v42), Vector256.Create(
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 28) & 0x7FFF0)),
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 44) & 0x7FFF0))));
+            var kept = ~special;
+            packedA.GetLower().StoreUnsafe(ref d0, q);
+            q += (nuint)BitOperations.PopCount((uint)kept & 0xFFFF);
+            packedA.GetUpper().StoreUnsafe(ref d0, q);
+            q += (nuint)BitOperations.PopCount((uint)kept & 0xFFFF0000);
+            packedB.GetLower().StoreUnsafe(ref d0, q);
+            q += (nuint)BitOperations.PopCount(kept & 0xFFFF00000000);
+            packedB.GetUpper().StoreUnsafe(ref d0, q);
+            q += (nuint)BitOperations.PopCount(kept >> 48);
             p += Width;
         }
-        i = p;
-        o = q;
+        i = (int)p;
+        o = (int)q;
         return declined;
     }
+
+    /// <summary>True when a line-start '=' (bytes of the two halves) may begin "=y".</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool StartsControlLine(ReadOnlySpan<byte> src, nuint p, Vector256<byte> startEqA, Vector256<byte> startEqB) =>
+        YencDecoderSimd.CandidatesNeedScalar(src, (int)p, startEqA.ExtractMostSignificantBits() | ((ulong)startEqB.ExtractMostSignificantBits() << 32), raw: false);
 }

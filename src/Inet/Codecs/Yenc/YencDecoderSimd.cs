@@ -15,7 +15,7 @@ internal static class YencDecoderSimd
         var width = path switch
         {
             YencSimdPath.Vector512 => 64,
-            YencSimdPath.Vector256 => 32,
+            YencSimdPath.Vector256 => YencDecodeKernel256.Width,
             _ => 16,
         };
         while (true)
