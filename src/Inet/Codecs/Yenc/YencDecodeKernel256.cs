@@ -44,6 +44,7 @@ internal static class YencDecodeKernel256
         var vEq = Vector256.Create((byte)'=');
         var vLf = Vector256.Create((byte)'\n');
         var vDot = Vector256.Create((byte)'.');
+        var vY = Vector256.Create((byte)'y');
         var v42 = Vector256.Create((byte)42);
         var v106 = Vector256.Create((byte)106);
         // Inside the loop no '=' is escaped (such blocks are declined), so "escaped" is simply "the previous
@@ -52,7 +53,7 @@ internal static class YencDecodeKernel256
             return true;
         // Bit 0: the byte before the block is '=', CR or LF (a pending escape or a line start), so the block
         // cannot be stored as is; the first block scalarOnly looks back.
-        var carry = 1UL;
+        var carry = 1u;
         var declined = false;
         while (p <= last)
         {
@@ -60,8 +61,9 @@ internal static class YencDecodeKernel256
             var b = Vector256.LoadUnsafe(ref s0, p + 32);
             var specialA = Vector256.Equals(Avx2.Shuffle(specials, Vector256.Min(a, vDot)), a);
             var specialB = Vector256.Equals(Avx2.Shuffle(specials, Vector256.Min(b, vDot)), b);
-            var special = specialA.ExtractMostSignificantBits() | ((ulong)specialB.ExtractMostSignificantBits() << 32);
-            if ((special | carry) == 0)
+            var dropA = specialA.ExtractMostSignificantBits();
+            var dropB = specialB.ExtractMostSignificantBits();
+            if ((dropA | dropB | carry) == 0)
             {
                 (a - v42).StoreUnsafe(ref d0, q);
                 (b - v42).StoreUnsafe(ref d0, q + 32);
@@ -69,50 +71,45 @@ internal static class YencDecodeKernel256
                 q += Width;
                 continue;
             }
-            carry = special >> 63;
+            carry = dropB >> 31;
             var prevA = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p - 1));
             var prevB = Vector256.LoadUnsafe(ref Unsafe.Add(ref s0, p + 31));
             var escapedA = Vector256.Equals(prevA, vEq);
             var escapedB = Vector256.Equals(prevB, vEq);
-            var lineStartA = Vector256.Equals(prevA, vLf);
-            var lineStartB = Vector256.Equals(prevB, vLf);
-            // Rare: an escaped '=', CR or LF; a line starting with '=' that may begin "=y"; in dot-stuffed input a
-            // line starting with '.' (stuffed, or the end of the article).
-            var startEqA = lineStartA & Vector256.Equals(a, vEq);
-            var startEqB = lineStartB & Vector256.Equals(b, vEq);
-            var scalarOnly = (escapedA & specialA) | (escapedB & specialB);
+            // Rare, left to the scalar decoder: an escaped '=', CR or LF; "=y" anywhere (a control line when it
+            // starts one, else data no encoder writes); in dot-stuffed input a line starting with '.' (stuffed, or
+            // the end of the article).
+            var scalarOnly = (escapedA & (specialA | Vector256.Equals(a, vY))) | (escapedB & (specialB | Vector256.Equals(b, vY)));
             if (TMode.IsRaw)
-                scalarOnly |= (lineStartA & Vector256.Equals(a, vDot)) | (lineStartB & Vector256.Equals(b, vDot));
-            if (!Vector256.EqualsAll(scalarOnly | startEqA | startEqB, Vector256<byte>.Zero)
-                && (!Vector256.EqualsAll(scalarOnly, Vector256<byte>.Zero) || StartsControlLine(src, p, startEqA, startEqB)))
+            {
+                scalarOnly |= (Vector256.Equals(prevA, vLf) & Vector256.Equals(a, vDot))
+                    | (Vector256.Equals(prevB, vLf) & Vector256.Equals(b, vDot));
+            }
+            if (!Vector256.EqualsAll(scalarOnly, Vector256<byte>.Zero))
             {
                 declined = true;
                 break;
             }
-            var packedA = Avx2.Shuffle(a - Vector256.ConditionalSelect(escapedA, v106, v42), Vector256.Create(
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special << 4) & 0x7FFF0)),
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 12) & 0x7FFF0))));
-            var packedB = Avx2.Shuffle(b - Vector256.ConditionalSelect(escapedB, v106, v42), Vector256.Create(
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 28) & 0x7FFF0)),
-                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)(special >> 44) & 0x7FFF0))));
-            var kept = ~special;
+            var packedA = Avx2.Shuffle(a - Avx2.BlendVariable(v42, v106, escapedA), Vector256.Create(
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((dropA << 4) & 0x7FFF0))),
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((dropA >> 12) & 0x7FFF0)))));
+            var packedB = Avx2.Shuffle(b - Avx2.BlendVariable(v42, v106, escapedB), Vector256.Create(
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((dropB << 4) & 0x7FFF0))),
+                Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((dropB >> 12) & 0x7FFF0)))));
+            var keptA = ~dropA;
+            var keptB = ~dropB;
             packedA.GetLower().StoreUnsafe(ref d0, q);
-            q += (nuint)BitOperations.PopCount((uint)kept & 0xFFFF);
+            q += (uint)BitOperations.PopCount(keptA & 0xFFFF);
             packedA.GetUpper().StoreUnsafe(ref d0, q);
-            q += (nuint)BitOperations.PopCount((uint)kept & 0xFFFF0000);
+            q += (uint)BitOperations.PopCount(keptA & 0xFFFF0000);
             packedB.GetLower().StoreUnsafe(ref d0, q);
-            q += (nuint)BitOperations.PopCount(kept & 0xFFFF00000000);
+            q += (uint)BitOperations.PopCount(keptB & 0xFFFF);
             packedB.GetUpper().StoreUnsafe(ref d0, q);
-            q += (nuint)BitOperations.PopCount(kept >> 48);
+            q += (uint)BitOperations.PopCount(keptB & 0xFFFF0000);
             p += Width;
         }
         i = (int)p;
         o = (int)q;
         return declined;
     }
-
-    /// <summary>True when a line-start '=' (bytes of the two halves) may begin "=y".</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool StartsControlLine(ReadOnlySpan<byte> src, nuint p, Vector256<byte> startEqA, Vector256<byte> startEqB) =>
-        YencDecoderSimd.CandidatesNeedScalar(src, (int)p, startEqA.ExtractMostSignificantBits() | ((ulong)startEqB.ExtractMostSignificantBits() << 32), raw: false);
 }
