@@ -84,7 +84,7 @@ internal static class YencEncodeKernel128
     {
         var source = Vector128.Create(group, EightEquals).AsByte();
         var control = Vector128.Create(Unsafe.Add(ref lut, 2 * mask), Unsafe.Add(ref lut, 2 * mask + 1)).AsByte();
-        YencDecodeKernel128.Shuffle(source, control).StoreUnsafe(ref dst);
+        YencDecodeLanes128.Shuffle(source, control).StoreUnsafe(ref dst);
         return 8 + BitOperations.PopCount(mask);
     }
 }

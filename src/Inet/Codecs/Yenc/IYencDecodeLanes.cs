@@ -1,0 +1,48 @@
+namespace Inet.Codecs.Yenc;
+
+/// <summary>
+/// The width-specific steps of <see cref="YencDecodeKernel"/>: one implementation per vector type, as structs,
+/// so the JIT compiles one loop per width with every call inlined. <typeparamref name="TConstant"/> holds a
+/// repeated byte (or the lookup table) once, even where a "vector" is two registers.
+/// </summary>
+internal interface IYencDecodeLanes<TVector, TConstant>
+    where TVector : struct
+    where TConstant : struct
+{
+    /// <summary>Bytes per vector.</summary>
+    static abstract int Size { get; }
+
+    static abstract TVector Load(ref byte source, nuint offset);
+
+    static abstract void Store(TVector value, ref byte destination, nuint offset);
+
+    static abstract TConstant Broadcast(byte value);
+
+    static abstract TVector Equals(TVector left, TConstant right);
+
+    static abstract TVector Or(TVector left, TVector right);
+
+    static abstract TVector And(TVector left, TVector right);
+
+    static abstract TVector Subtract(TVector left, TConstant right);
+
+    /// <summary>Per byte: <paramref name="value"/> minus <paramref name="ifSet"/> where <paramref name="mask"/> is 0xFF, else minus <paramref name="ifClear"/>.</summary>
+    static abstract TVector SubtractSelected(TVector value, TVector mask, TConstant ifSet, TConstant ifClear);
+
+    static abstract bool IsZero(TVector value);
+
+    /// <summary>Bit k = top bit of byte k.</summary>
+    static abstract uint Mask(TVector value);
+
+    /// <summary><see cref="YencDecodeKernel.SpecialsTable"/> in each 16-byte lane.</summary>
+    static abstract TConstant SpecialsLookup();
+
+    /// <summary>0xFF for each '=', CR and LF: one lookup in <paramref name="lookup"/> at min(byte, <paramref name="dot"/>).</summary>
+    static abstract TVector FindSpecials(TVector value, TConstant lookup, TConstant dot);
+
+    /// <summary>
+    /// Stores the bytes of <paramref name="value"/> whose <paramref name="drop"/> bit is clear, packed, at
+    /// <paramref name="destination"/> + <paramref name="offset"/> (writing a whole vector), and returns the offset after them.
+    /// </summary>
+    static abstract nuint StorePacked(TVector value, uint drop, ref byte table, ref byte destination, nuint offset);
+}
