@@ -12,6 +12,9 @@ internal interface IYencDecodeLanes<TVector, TConstant>
     /// <summary>Bytes per vector.</summary>
     static abstract int Size { get; }
 
+    /// <summary>Whether the kernel stores steps without '=', CR and LF by a shortcut (a branch) or packs every step.</summary>
+    static abstract bool StoresPlainBlocks { get; }
+
     static abstract TVector Load(ref byte source, nuint offset);
 
     static abstract void Store(TVector value, ref byte destination, nuint offset);

@@ -67,7 +67,7 @@ internal static class YencDecodeKernel
             var specialB = TLanes.FindSpecials(b, lookup, vDot);
             var dropA = TLanes.Mask(specialA);
             var dropB = TLanes.Mask(specialB);
-            if ((dropA | dropB | carry) == 0)
+            if (TLanes.StoresPlainBlocks && (dropA | dropB | carry) == 0)
             {
                 TLanes.Store(TLanes.Subtract(a, v42), ref d0, q);
                 TLanes.Store(TLanes.Subtract(b, v42), ref d0, q + size);

@@ -11,6 +11,9 @@ internal readonly struct YencDecodeLanes256 : IYencDecodeLanes<Vector256<byte>, 
 {
     public static int Size => 32;
 
+    // A 64-byte step is plain (no '=', CR or LF) about one time in five: worth a branch (11.0 against 10.1 GB/s).
+    public static bool StoresPlainBlocks => true;
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> Load(ref byte source, nuint offset) => Vector256.LoadUnsafe(ref source, offset);
 
