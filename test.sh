@@ -9,7 +9,9 @@
 #    except when CI=true, where a missing server fails the test. INET_TEST_NO_SERVERS=1 does
 #    the same as root. INET_TEST_CONFIGURATION=Release builds Release (default Debug).
 #  - Builds the solution once, runs each test project with a TRX logger into .test-results/,
-#    and ends with one line "N passed, N failed, N skipped" over all projects.
+#    then the codec tests once more as a linux-arm64 process under qemu-user (scripts/test-arm64.sh,
+#    log in .test-results/Inet.Tests.Arm64.log), and ends with one line "N passed, N failed, N skipped"
+#    over all of them.
 # Exit status: non-zero if the build failed, a server failed to start under CI, or a test failed.
 set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -19,9 +21,9 @@ CONFIGURATION=${INET_TEST_CONFIGURATION:-Debug}
 RESULTS=$ROOT/.test-results
 SERVERS=(inn2 vsftpd pureftpd smtpsink aiosmtpd dovecot)   # one scripts/servers/<name>.sh per server
 # Debian packages the tests call: PAR2 repair; scripts/pack.sh's compilers (native builds for x64 and,
-# cross-compiled, arm64); qemu-user to run the arm64 build; curl and lftp, the peer FTP clients of the
-# FTP benchmarks.
-TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross qemu-user curl lftp)
+# cross-compiled, arm64); qemu-user and the arm64 C++ library to run the arm64 builds (the packaged tool
+# and scripts/test-arm64.sh); curl and lftp, the peer FTP clients of the FTP benchmarks.
+TOOLS=(par2 clang lld gcc-aarch64-linux-gnu libc6-dev-arm64-cross libstdc++6-arm64-cross qemu-user curl lftp)
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 say() { printf '==> %s\n' "$*"; }
@@ -114,6 +116,32 @@ for proj in "$ROOT"/tests/*/*.csproj; do
   fi
   summaries+=("$line")
 done
+
+# 4. The codec tests on arm64 (NEON, ARM CRC32), emulated: scripts/test-arm64.sh ends with
+#    "Inet.Tests.Arm64: N passed, N failed, N skipped in T s".
+name=Inet.Tests.Arm64
+say "testing $name (linux-arm64 under qemu-user)"
+tp=$SECONDS
+log=$RESULTS/$name.log
+"$ROOT/scripts/test-arm64.sh" -c "$CONFIGURATION" 2>&1 | tee "$log"
+rc=${PIPESTATUS[0]}
+result=$(grep "^$name: [0-9]* passed, [0-9]* failed, [0-9]* skipped" "$log" | tail -n 1)
+if ! [[ $result =~ :\ ([0-9]+)\ passed,\ ([0-9]+)\ failed,\ ([0-9]+)\ skipped ]]; then
+  # It broke before the end (the runtime aborts on some faults): one failure, so the totals show it.
+  summaries+=("$name: no result line, counted as 1 failed (scripts/test-arm64.sh exit $rc)")
+  total_failed=$((total_failed + 1))
+else
+  passed=${BASH_REMATCH[1]} failed=${BASH_REMATCH[2]} skipped=${BASH_REMATCH[3]}
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+  line="$name: $passed passed, $failed failed, $skipped skipped in $((SECONDS - tp)) s"
+  if [ "$rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
+    line="$line (scripts/test-arm64.sh exit $rc)"
+    status=1
+  fi
+  summaries+=("$line")
+fi
 
 [ "$total_failed" -gt 0 ] && status=1
 stop_servers
