@@ -5,8 +5,8 @@ namespace Inet.Codecs.Yenc;
 
 /// <summary>
 /// The 128- and 256-bit decoders (SSSE3/SSE4.1, NEON, AVX2), one loop over two vectors per step. A table
-/// lookup finds '=', CR and LF; blocks without them (and no pending escape or line start) are stored at once.
-/// Otherwise each byte after '=' loses 64 more, and the drop mask packs the rest through shuffles from
+/// lookup finds '=', CR and LF; where the lanes say it pays (<see cref="IYencDecodeLanes{TVector, TConstant}.StoresPlainBlocks"/>),
+/// blocks without them (and no pending escape or line start) are stored at once. Otherwise each byte after '=' loses 64 more, and the drop mask packs the rest through shuffles from
 /// <see cref="YencCompactTable"/>. The rare cases go to the scalar decoder, as in the 512-bit kernel: an
 /// escaped '=', CR or LF; "=y"; in dot-stuffed input a line starting with '.'.
 /// </summary>

@@ -2,39 +2,14 @@ using System.Buffers.Binary;
 
 namespace Inet.Codecs.Yenc;
 
-/// <summary>Byte-shuffle tables for the 128/256-bit paths, which have no compress/expand instruction.</summary>
+/// <summary>Byte-shuffle tables for the 128/256-bit encoders, which have no expand instruction.</summary>
 internal static class YencShuffleTables
 {
-    /// <summary>
-    /// For an 8-bit mask of bytes to keep: the shuffle indices (one per byte of the ulong) that move
-    /// those bytes to the front; unused slots are 0x80, which a shuffle turns into zero.
-    /// </summary>
-    public static readonly ulong[] Compact = BuildCompact();
-
     /// <summary>
     /// For an 8-bit mask of bytes to escape: 16 shuffle indices (two ulongs, low then high) that spread
     /// 8 data bytes (in lanes 0-7) out to 8 + popcount slots, taking '=' from lane 8 before each escaped byte.
     /// </summary>
     public static readonly ulong[] Expand = BuildExpand();
-
-    private static ulong[] BuildCompact()
-    {
-        var table = new ulong[256];
-        for (var mask = 0; mask < 256; mask++)
-        {
-            ulong entry = 0;
-            var slot = 0;
-            for (var bit = 0; bit < 8; bit++)
-            {
-                if ((mask & (1 << bit)) != 0)
-                    entry |= (ulong)bit << (8 * slot++);
-            }
-            for (; slot < 8; slot++)
-                entry |= 0x80UL << (8 * slot);
-            table[mask] = entry;
-        }
-        return table;
-    }
 
     private static ulong[] BuildExpand()
     {
