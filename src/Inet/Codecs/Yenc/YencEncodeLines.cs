@@ -23,6 +23,17 @@ internal static class YencEncodeLines
         return NthSetBit(slots, room) >> 1;
     }
 
+    /// <summary>
+    /// For a block whose escape mask is <paramref name="escapes"/>, the index of the input byte whose output
+    /// covers output position <paramref name="slot"/> (0-based; it must lie inside the block's output).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ByteCovering(uint escapes, int slot)
+    {
+        var slots = 0xAAAAAAAAAAAAAAAAUL | Spread(escapes);
+        return NthSetBit(slots, slot + 1) >> 1;
+    }
+
     /// <summary>Moves bit k of <paramref name="value"/> to bit 2k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Spread(uint value)

@@ -1,0 +1,66 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
+namespace Inet.Codecs.Yenc;
+
+/// <summary>
+/// Shuffle controls that spread 16 input bytes over 16 to 32 output bytes, one 32-byte entry per 16-bit escape
+/// mask (2 MiB): output slot j takes input byte entry[j], or '=' where entry[j] has its top bit set. Built on
+/// first use (about a millisecond), so code that never encodes with SIMD never pays for it.
+/// </summary>
+internal static class YencExpandTable
+{
+    /// <summary>Bytes per entry.</summary>
+    public const int EntrySize = 32;
+
+    /// <summary>Marks an output slot that takes '='; a shuffle turns it into zero, a blend into '='.</summary>
+    public const byte EqualsSlot = 0xFF;
+
+    private const int Entries = 1 << 16;
+
+    private static Table? s_table;
+
+    /// <summary>The first byte of entry 0 (64-byte aligned, so no entry straddles a cache line).</summary>
+    public static ref byte Start
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        get
+        {
+            var table = Volatile.Read(ref s_table) ?? Build();
+            return ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(table.Bytes), table.Offset);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Table Build()
+    {
+        // Pinned, so the aligned offset stays aligned.
+        var bytes = GC.AllocateUninitializedArray<byte>(Entries * EntrySize + 63, pinned: true);
+        var address = Marshal.UnsafeAddrOfPinnedArrayElement(bytes, 0);
+        var offset = (int)((64 - (address & 63)) & 63);
+        Fill(bytes.AsSpan(offset, Entries * EntrySize));
+        var built = new Table(bytes, offset);
+        // Two threads may both build; both tables are equal, one is kept.
+        return Interlocked.CompareExchange(ref s_table, built, null) ?? built;
+    }
+
+    private sealed record Table(byte[] Bytes, int Offset);
+
+    /// <summary>Writes every entry: escaped input byte b gives slots ('=', b), any other gives (b).</summary>
+    internal static void Fill(Span<byte> table)
+    {
+        for (var mask = 0; mask < Entries; mask++)
+        {
+            var entry = table.Slice(mask * EntrySize, EntrySize);
+            var slot = 0;
+            for (var b = 0; b < 16; b++)
+            {
+                if ((mask & (1 << b)) != 0)
+                    entry[slot++] = EqualsSlot;
+                entry[slot++] = (byte)b;
+            }
+            // Slots past the output are never kept (the next store overwrites them); any value will do.
+            entry[slot..].Clear();
+        }
+    }
+}
