@@ -18,10 +18,11 @@ internal static class YencEncodeKernel
         where TBlock : struct, IYencEncodeBlock
     {
         var width = TBlock.Width;
-        // A block reads one byte past itself (a line's last byte) and writes at most 2 * width + 4 bytes.
-        var lastBlock = end - width - 1;
-        var lastOutput = dst.Length - (2 * width + 4);
-        if (i > lastBlock || o > lastOutput)
+        // Two blocks per step; a step reads one byte past itself (a line's last byte) and writes at most
+        // 4 * width + 4 bytes.
+        var lastStep = end - 2 * width - 1;
+        var lastOutput = dst.Length - (4 * width + 4);
+        if (i > lastStep || o > lastOutput)
             return;
         ref var s0 = ref MemoryMarshal.GetReference(src);
         ref var d0 = ref MemoryMarshal.GetReference(dst);
@@ -35,23 +36,33 @@ internal static class YencEncodeKernel
         var lineStart = col == 0 ? YencEncodeClasses.LineStart : 0;
         do
         {
-            var escapes = TBlock.Encode(ref Unsafe.Add(ref s0, p), ref Unsafe.Add(ref d0, q), ref table, lineStart);
-            var produced = width + BitOperations.PopCount(escapes);
+            var escapes0 = TBlock.Encode(ref Unsafe.Add(ref s0, p), ref Unsafe.Add(ref d0, q), ref table, lineStart);
+            var produced0 = width + BitOperations.PopCount(escapes0);
+            var escapes1 = TBlock.Encode(ref Unsafe.Add(ref s0, p + width), ref Unsafe.Add(ref d0, q + produced0), ref table, 0);
+            var produced = produced0 + width + BitOperations.PopCount(escapes1);
             // Output position (from q) of the line's last column.
             var last = lineLength - 1 - col;
             if (produced < last)
             {
-                p += width;
+                p += 2 * width;
                 q += produced;
                 col += produced;
                 lineStart = 0;
                 continue;
             }
+            // Cut back to the block holding the last column (the second one unless the first reaches it).
+            var inFirst = last < produced0;
+            var escapes = inFirst ? escapes0 : escapes1;
+            var skipped = inFirst ? 0 : produced0;
+            p += inFirst ? 0 : width;
+            q += skipped;
+            last -= skipped;
+            produced -= inFirst ? produced - produced0 : produced0;
             int k;
             int start;
             if (produced == last)
             {
-                // The next byte is the line's last.
+                // The byte after the block is the line's last.
                 k = width;
                 start = produced;
             }
@@ -77,7 +88,7 @@ internal static class YencEncodeKernel
             col = 0;
             lineStart = YencEncodeClasses.LineStart;
         }
-        while (p <= lastBlock && q <= lastOutput);
+        while (p <= lastStep && q <= lastOutput);
         i = p;
         o = q;
         column = col;
