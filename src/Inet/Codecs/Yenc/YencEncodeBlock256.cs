@@ -25,7 +25,7 @@ internal readonly struct YencEncodeBlock256 : IYencEncodeBlock
         var low = mask & 0xFFFF;
         var control0 = Vector256.LoadUnsafe(ref expandTable, (nuint)low * YencExpandTable.EntrySize);
         var control1 = Vector256.LoadUnsafe(ref expandTable, (nuint)(mask >> 16) * YencExpandTable.EntrySize);
-        var half0 = Avx2.Permute2x128(encoded, encoded, 0x00);
+        var half0 = Vector256.Create(encoded.GetLower(), encoded.GetLower());
         var half1 = Avx2.Permute2x128(encoded, encoded, 0x11);
         var equals = Vector256.Create((byte)'=');
         Avx2.BlendVariable(Avx2.Shuffle(half0, control0), equals, control0).StoreUnsafe(ref dst);

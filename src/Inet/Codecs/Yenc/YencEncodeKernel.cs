@@ -51,16 +51,29 @@ internal static class YencEncodeKernel
                 continue;
             }
             // Cut back to the block holding the last column (the second one unless the first reaches it).
-            var inFirst = last < produced0;
-            var escapes = inFirst ? escapes0 : escapes1;
-            var skipped = inFirst ? 0 : produced0;
-            p += inFirst ? 0 : width;
-            q += skipped;
-            last -= skipped;
-            produced -= inFirst ? produced - produced0 : produced0;
+            // Branches rather than selects: the next step's input position then waits on no escape mask.
+            var escapes = escapes0;
+            if (last >= produced0)
+            {
+                p += width;
+                q += produced0;
+                last -= produced0;
+                produced -= produced0;
+                escapes = escapes1;
+            }
+            else
+            {
+                produced = produced0;
+            }
             int k;
             int start;
-            if (produced == last)
+            if (YencEncodeLines.NoneBelow(escapes, last))
+            {
+                // The usual case: byte `last` starts at column `last` (for last == width: the byte after the block).
+                k = last;
+                start = last;
+            }
+            else if (produced == last)
             {
                 // The byte after the block is the line's last.
                 k = width;
