@@ -28,11 +28,19 @@ internal readonly struct YencEncodeBlock128 : IYencEncodeBlock
         ref var entry = ref Unsafe.Add(ref expandTable, (nint)mask * YencExpandTable.EntrySize);
         var control0 = Vector128.LoadUnsafe(ref entry);
         var control1 = Vector128.LoadUnsafe(ref entry, 16);
-        var equals = Vector128.Create((byte)'=');
-        var zero = Vector128<sbyte>.Zero;
-        Select(Vector128.LessThan(control0.AsSByte(), zero).AsByte(), equals, YencDecodeKernel128.Shuffle(encoded, control0)).StoreUnsafe(ref dst);
-        Select(Vector128.LessThan(control1.AsSByte(), zero).AsByte(), equals, YencDecodeKernel128.Shuffle(encoded, control1)).StoreUnsafe(ref dst, 16);
+        WithEquals(YencDecodeKernel128.Shuffle(encoded, control0), control0).StoreUnsafe(ref dst);
+        WithEquals(YencDecodeKernel128.Shuffle(encoded, control1), control1).StoreUnsafe(ref dst, 16);
         return mask;
+    }
+
+    /// <summary>Puts '=' in the slots whose control byte has its top bit set (SSE4.1 blends on that bit alone).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<byte> WithEquals(Vector128<byte> shuffled, Vector128<byte> control)
+    {
+        var equals = Vector128.Create((byte)'=');
+        if (Sse41.IsSupported)
+            return Sse41.BlendVariable(shuffled, equals, control);
+        return Vector128.ConditionalSelect(Vector128.LessThan(control.AsSByte(), Vector128<sbyte>.Zero).AsByte(), equals, shuffled);
     }
 
     /// <summary><paramref name="whenSet"/> where <paramref name="mask"/> bytes are all ones, else <paramref name="otherwise"/>.</summary>
