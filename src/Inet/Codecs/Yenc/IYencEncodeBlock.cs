@@ -16,4 +16,7 @@ internal interface IYencEncodeBlock
     /// (not 0) byte 0 starts a line, and TAB, space and '.' are escaped there too.
     /// </summary>
     static abstract uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart);
+
+    /// <summary><see cref="Encode"/> for a block that does not start a line (one operation less).</summary>
+    static abstract uint EncodeInside(ref byte src, ref byte dst, ref byte expandTable);
 }

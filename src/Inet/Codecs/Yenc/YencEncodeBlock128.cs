@@ -14,10 +14,21 @@ internal readonly struct YencEncodeBlock128 : IYencEncodeBlock
     public static int Width => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart)
+    public static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart) =>
+        Encode(ref src, ref dst, ref expandTable, lineStart, biased: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint EncodeInside(ref byte src, ref byte dst, ref byte expandTable) =>
+        Encode(ref src, ref dst, ref expandTable, 0, biased: false);
+
+    /// <summary>The block; <paramref name="biased"/> is a constant, so the JIT drops the add where it is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart, bool biased)
     {
         var data = Vector128.LoadUnsafe(ref src).AsSByte();
-        var index = Vector128.AddSaturate(Vector128.Abs(data), Vector128.CreateScalar((sbyte)lineStart));
+        var index = Vector128.Abs(data);
+        if (biased)
+            index = Vector128.AddSaturate(index, Vector128.CreateScalar((sbyte)lineStart));
         // SSSE3 reads the low nibble (zero when the top bit is set); a table lookup elsewhere needs it masked.
         if (!Ssse3.IsSupported)
             index &= Vector128.Create((sbyte)15);

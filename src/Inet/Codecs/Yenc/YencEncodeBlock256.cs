@@ -14,10 +14,21 @@ internal readonly struct YencEncodeBlock256 : IYencEncodeBlock
     public static int Width => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart)
+    public static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart) =>
+        Encode(ref src, ref dst, ref expandTable, lineStart, biased: true);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint EncodeInside(ref byte src, ref byte dst, ref byte expandTable) =>
+        Encode(ref src, ref dst, ref expandTable, 0, biased: false);
+
+    /// <summary>The block; <paramref name="biased"/> is a constant, so the JIT drops the add where it is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart, bool biased)
     {
         var data = Vector256.LoadUnsafe(ref src).AsSByte();
-        var index = Avx2.AddSaturate(Avx2.Abs(data).AsSByte(), Vector256.CreateScalar((sbyte)lineStart));
+        var index = Avx2.Abs(data).AsSByte();
+        if (biased)
+            index = Avx2.AddSaturate(index, Vector256.CreateScalar((sbyte)lineStart));
         var special = Avx2.CompareEqual(Avx2.Shuffle(YencEncodeClasses.Lookup256(), index), data).AsByte();
         var mask = (uint)Avx2.MoveMask(special);
         var encoded = Avx2.Add(data.AsByte(), Avx2.BlendVariable(Vector256.Create((byte)42), Vector256.Create((byte)(42 + 64)), special));

@@ -38,7 +38,7 @@ internal static class YencEncodeKernel
         {
             var escapes0 = TBlock.Encode(ref Unsafe.Add(ref s0, p), ref Unsafe.Add(ref d0, q), ref table, lineStart);
             var produced0 = width + BitOperations.PopCount(escapes0);
-            var escapes1 = TBlock.Encode(ref Unsafe.Add(ref s0, p + width), ref Unsafe.Add(ref d0, q + produced0), ref table, 0);
+            var escapes1 = TBlock.EncodeInside(ref Unsafe.Add(ref s0, p + width), ref Unsafe.Add(ref d0, q + produced0), ref table);
             var produced = produced0 + width + BitOperations.PopCount(escapes1);
             // Output position (from q) of the line's last column.
             var last = lineLength - 1 - col;
