@@ -92,7 +92,7 @@ public class YencEncodeKernelTests
         YencExpandTable.Fill(table);
         for (var mask = 0; mask < 1 << 16; mask++)
         {
-            var entry = table.AsSpan(mask * YencExpandTable.EntrySize, YencExpandTable.EntrySize);
+            var entry = table.AsSpan((int)YencExpandTable.Slot((uint)mask) * YencExpandTable.EntrySize, YencExpandTable.EntrySize);
             var slot = 0;
             for (var b = 0; b < 16; b++)
             {
@@ -104,12 +104,24 @@ public class YencEncodeKernelTests
     }
 
     [Fact]
+    public void ExpandTable_SlotsAreABijection()
+    {
+        var seen = new bool[1 << 16];
+        for (var mask = 0u; mask < 1 << 16; mask++)
+        {
+            var slot = (int)YencExpandTable.Slot(mask);
+            Assert.False(seen[slot]);
+            seen[slot] = true;
+        }
+    }
+
+    [Fact]
     public void ExpandTable_StartIsStableAndHoldsTheEntries()
     {
         ref var first = ref YencExpandTable.Start;
         Assert.True(System.Runtime.CompilerServices.Unsafe.AreSame(ref first, ref YencExpandTable.Start));
-        // Entry 1 escapes byte 0: '=' then byte 0, then bytes 1..
-        Assert.Equal(YencExpandTable.EqualsSlot, System.Runtime.CompilerServices.Unsafe.Add(ref first, YencExpandTable.EntrySize));
+        // The entry for mask 1 escapes byte 0: '=' then byte 0, then bytes 1..
+        Assert.Equal(YencExpandTable.EqualsSlot, System.Runtime.CompilerServices.Unsafe.Add(ref first, (int)YencExpandTable.Slot(1) * YencExpandTable.EntrySize));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ internal readonly struct YencEncodeBlock128 : IYencEncodeBlock
         var mask = special.ExtractMostSignificantBits();
         var encoded = data.AsByte() + Select(special, Vector128.Create((byte)(42 + 64)), Vector128.Create((byte)42));
 
-        ref var entry = ref Unsafe.Add(ref expandTable, (nint)mask * YencExpandTable.EntrySize);
+        ref var entry = ref Unsafe.Add(ref expandTable, (nint)YencExpandTable.Slot(mask) * YencExpandTable.EntrySize);
         var control0 = Vector128.LoadUnsafe(ref entry);
         var control1 = Vector128.LoadUnsafe(ref entry, 16);
         WithEquals(YencDecodeKernel128.Shuffle(encoded, control0), control0).StoreUnsafe(ref dst);

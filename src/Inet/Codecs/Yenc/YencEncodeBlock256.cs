@@ -34,8 +34,8 @@ internal readonly struct YencEncodeBlock256 : IYencEncodeBlock
         var encoded = Avx2.Add(data.AsByte(), Avx2.BlendVariable(Vector256.Create((byte)42), Vector256.Create((byte)(42 + 64)), special));
 
         var low = mask & 0xFFFF;
-        var control0 = Vector256.LoadUnsafe(ref expandTable, (nuint)low * YencExpandTable.EntrySize);
-        var control1 = Vector256.LoadUnsafe(ref expandTable, (nuint)(mask >> 16) * YencExpandTable.EntrySize);
+        var control0 = Vector256.LoadUnsafe(ref expandTable, YencExpandTable.Slot(low) * YencExpandTable.EntrySize);
+        var control1 = Vector256.LoadUnsafe(ref expandTable, YencExpandTable.Slot(mask >> 16) * YencExpandTable.EntrySize);
         var half0 = Vector256.Create(encoded.GetLower(), encoded.GetLower());
         var half1 = Avx2.Permute2x128(encoded, encoded, 0x11);
         var equals = Vector256.Create((byte)'=');

@@ -20,6 +20,14 @@ internal static class YencExpandTable
 
     private static Table? s_table;
 
+    /// <summary>
+    /// Where the entry for <paramref name="mask"/> is (in entries). Masks with one or two of the high bits set are
+    /// common, and at mask * 32 bytes they would all share a 4 KiB page offset, so one L1 set; folding the high
+    /// bits into the low ones (a bijection) spreads them.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static nuint Slot(uint mask) => (nuint)(mask ^ (mask >> 7));
+
     /// <summary>The first byte of entry 0 (64-byte aligned, so no entry straddles a cache line).</summary>
     public static ref byte Start
     {
@@ -51,7 +59,7 @@ internal static class YencExpandTable
     {
         for (var mask = 0; mask < Entries; mask++)
         {
-            var entry = table.Slice(mask * EntrySize, EntrySize);
+            var entry = table.Slice((int)Slot((uint)mask) * EntrySize, EntrySize);
             var slot = 0;
             for (var b = 0; b < 16; b++)
             {
