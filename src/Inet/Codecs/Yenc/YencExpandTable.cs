@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
@@ -54,21 +55,34 @@ internal static class YencExpandTable
 
     private sealed record Table(byte[] Bytes, int Offset);
 
-    /// <summary>Writes every entry: escaped input byte b gives slots ('=', b), any other gives (b).</summary>
+    /// <summary>
+    /// Writes every entry: escaped input byte b gives slots ('=', b), any other gives (b). An entry is the spread
+    /// of its low 8 mask bits followed by that of its high 8 (indices + 8), so it is built from two 16-byte
+    /// pieces; slots past the output are never kept (the next store overwrites them), so they hold leftovers.
+    /// </summary>
     internal static void Fill(Span<byte> table)
     {
+        Span<byte> halves = stackalloc byte[2 * 256 * 16];
+        for (var half = 0; half < 2; half++)
+        {
+            for (var mask = 0; mask < 256; mask++)
+            {
+                var piece = halves.Slice((half * 256 + mask) * 16, 16);
+                var slot = 0;
+                for (var b = 0; b < 8; b++)
+                {
+                    if ((mask & (1 << b)) != 0)
+                        piece[slot++] = EqualsSlot;
+                    piece[slot++] = (byte)(8 * half + b);
+                }
+            }
+        }
         for (var mask = 0; mask < Entries; mask++)
         {
             var entry = table.Slice((int)Slot((uint)mask) * EntrySize, EntrySize);
-            var slot = 0;
-            for (var b = 0; b < 16; b++)
-            {
-                if ((mask & (1 << b)) != 0)
-                    entry[slot++] = EqualsSlot;
-                entry[slot++] = (byte)b;
-            }
-            // Slots past the output are never kept (the next store overwrites them); any value will do.
-            entry[slot..].Clear();
+            var low = mask & 0xFF;
+            halves.Slice(low * 16, 16).CopyTo(entry);
+            halves.Slice((256 + (mask >> 8)) * 16, 16).CopyTo(entry[(8 + BitOperations.PopCount((uint)low))..]);
         }
     }
 }
