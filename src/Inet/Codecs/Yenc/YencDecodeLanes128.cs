@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Inet.Codecs.Yenc;
@@ -55,25 +54,14 @@ internal readonly struct YencDecodeLanes128 : IYencDecodeLanes<Vector128<byte>, 
     {
         var index = Vector128.Min(value, dot);
         // pshufb looks at the low 4 bits only; NEON's table lookup gives zero from 16 up, so mask the index there.
-        var expected = Ssse3.IsSupported ? Ssse3.Shuffle(lookup, index) : Shuffle(lookup, index & Vector128.Create((byte)15));
+        var expected = Ssse3.IsSupported ? Ssse3.Shuffle(lookup, index) : YencByteShuffle.Shuffle(lookup, index & Vector128.Create((byte)15));
         return Vector128.Equals(expected, value);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static nuint StorePacked(Vector128<byte> value, uint drop, ref byte table, ref byte destination, nuint offset)
     {
-        Shuffle(value, Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((drop << 4) & 0x7FFF0)))).StoreUnsafe(ref destination, offset);
+        YencByteShuffle.Shuffle(value, Vector128.LoadUnsafe(ref Unsafe.Add(ref table, (nint)((drop << 4) & 0x7FFF0)))).StoreUnsafe(ref destination, offset);
         return offset + (uint)BitOperations.PopCount(~drop & 0xFFFF);
-    }
-
-    /// <summary>Byte shuffle; indices with the top bit set (0x80) give zero on every backend.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    internal static Vector128<byte> Shuffle(Vector128<byte> value, Vector128<byte> control)
-    {
-        if (Ssse3.IsSupported)
-            return Ssse3.Shuffle(value, control);
-        if (AdvSimd.Arm64.IsSupported)
-            return AdvSimd.Arm64.VectorTableLookup(value, control);
-        return Vector128.Shuffle(value, control);
     }
 }

@@ -23,6 +23,26 @@ internal static class YencEncodeLines
         return NthSetBit(slots, room) >> 1;
     }
 
+    /// <summary>
+    /// For a block whose escape mask is <paramref name="escapes"/>, the index of the input byte whose output
+    /// covers output position <paramref name="slot"/> (0-based; it must lie inside the block's output).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ByteCovering(uint escapes, int slot)
+    {
+        var slots = 0xAAAAAAAAAAAAAAAAUL | Spread(escapes);
+        return NthSetBit(slots, slot + 1) >> 1;
+    }
+
+    /// <summary>True when no bit below <paramref name="count"/> is set in <paramref name="escapes"/> (any count from 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool NoneBelow(uint escapes, int count)
+    {
+        if (Bmi2.X64.IsSupported)
+            return Bmi2.X64.ZeroHighBits(escapes, (ulong)count) == 0;
+        return (count >= 32 ? escapes : escapes & ((1u << count) - 1)) == 0;
+    }
+
     /// <summary>Moves bit k of <paramref name="value"/> to bit 2k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong Spread(uint value)

@@ -90,10 +90,10 @@ public sealed class YencEncoder
                 YencEncodeKernel512Short.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
             case YencSimdPath.Vector256:
-                YencEncodeKernel256.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
+                YencEncodeKernel.Run<YencEncodeBlock256>(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
             default:
-                YencEncodeKernel128.Run(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
+                YencEncodeKernel.Run<YencEncodeBlock128>(src, dst, LineLength, ref _column, ref i, ref o, simdEnd);
                 break;
         }
         return YencEncoderScalar.Encode(src, dst, LineLength, lastIndex, ref _column, ref i, ref o, end);

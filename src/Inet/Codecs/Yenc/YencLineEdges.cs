@@ -18,6 +18,13 @@ internal static class YencLineEdges
     public static readonly byte[] Class = BuildClass();
 
     /// <summary>
+    /// For each input byte as the last of a line: its output with the line-end escapes (NUL, LF, CR, '=', TAB,
+    /// space) followed by CRLF, little-endian in 3 or 4 bytes; bit 27 (from the LF in the top byte) is set exactly
+    /// when it takes 4, so the length is <c>3 + (value &gt;&gt; 27)</c>.
+    /// </summary>
+    public static readonly uint[] LastWithCrLf = BuildLastWithCrLf();
+
+    /// <summary>
     /// Writes a line's first byte at <paramref name="dst"/> and returns its length (1, or 2 when escaped). Never
     /// ends the line: the callers' lines are long.
     /// </summary>
@@ -33,6 +40,19 @@ internal static class YencLineEdges
         }
         dst = c;
         return 1;
+    }
+
+    private static uint[] BuildLastWithCrLf()
+    {
+        var table = new uint[256];
+        for (var b = 0; b < 256; b++)
+        {
+            var c = (byte)(b + 42);
+            table[b] = c is 0 or (byte)'\n' or (byte)'\r' or (byte)'=' or (byte)'\t' or (byte)' '
+                ? '=' | (uint)(byte)(c + 64) << 8 | '\r' << 16 | (uint)'\n' << 24
+                : c | (uint)'\r' << 8 | (uint)'\n' << 16;
+        }
+        return table;
     }
 
     private static byte[] BuildClass()
