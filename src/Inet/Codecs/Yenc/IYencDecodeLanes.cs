@@ -2,12 +2,9 @@ namespace Inet.Codecs.Yenc;
 
 /// <summary>
 /// The width-specific steps of <see cref="YencDecodeKernel"/>: one implementation per vector type, as structs,
-/// so the JIT compiles one loop per width with every call inlined. <typeparamref name="TConstant"/> holds a
-/// repeated byte (or the lookup table) once, even where a "vector" is two registers.
+/// so the JIT compiles one loop per width with every call inlined.
 /// </summary>
-internal interface IYencDecodeLanes<TVector, TConstant>
-    where TVector : struct
-    where TConstant : struct
+internal interface IYencDecodeLanes<TVector> where TVector : struct
 {
     /// <summary>Bytes per vector.</summary>
     static abstract int Size { get; }
@@ -19,18 +16,18 @@ internal interface IYencDecodeLanes<TVector, TConstant>
 
     static abstract void Store(TVector value, ref byte destination, nuint offset);
 
-    static abstract TConstant Broadcast(byte value);
+    static abstract TVector Broadcast(byte value);
 
-    static abstract TVector Equals(TVector left, TConstant right);
+    static abstract TVector Equals(TVector left, TVector right);
 
     static abstract TVector Or(TVector left, TVector right);
 
     static abstract TVector And(TVector left, TVector right);
 
-    static abstract TVector Subtract(TVector left, TConstant right);
+    static abstract TVector Subtract(TVector left, TVector right);
 
     /// <summary>Per byte: <paramref name="value"/> minus <paramref name="ifSet"/> where <paramref name="mask"/> is 0xFF, else minus <paramref name="ifClear"/>.</summary>
-    static abstract TVector SubtractSelected(TVector value, TVector mask, TConstant ifSet, TConstant ifClear);
+    static abstract TVector SubtractSelected(TVector value, TVector mask, TVector ifSet, TVector ifClear);
 
     static abstract bool IsZero(TVector value);
 
@@ -38,10 +35,10 @@ internal interface IYencDecodeLanes<TVector, TConstant>
     static abstract uint Mask(TVector value);
 
     /// <summary><see cref="YencDecodeKernel.SpecialsTable"/> in each 16-byte lane.</summary>
-    static abstract TConstant SpecialsLookup();
+    static abstract TVector SpecialsLookup();
 
     /// <summary>0xFF for each '=', CR and LF: one lookup in <paramref name="lookup"/> at min(byte, <paramref name="dot"/>).</summary>
-    static abstract TVector FindSpecials(TVector value, TConstant lookup, TConstant dot);
+    static abstract TVector FindSpecials(TVector value, TVector lookup, TVector dot);
 
     /// <summary>
     /// Stores the bytes of <paramref name="value"/> whose <paramref name="drop"/> bit is clear, packed, at

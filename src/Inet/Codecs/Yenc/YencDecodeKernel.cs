@@ -5,7 +5,7 @@ namespace Inet.Codecs.Yenc;
 
 /// <summary>
 /// The 128- and 256-bit decoders (SSSE3/SSE4.1, NEON, AVX2), one loop over two vectors per step. A table
-/// lookup finds '=', CR and LF; where the lanes say it pays (<see cref="IYencDecodeLanes{TVector, TConstant}.StoresPlainBlocks"/>),
+/// lookup finds '=', CR and LF; where the lanes say it pays (<see cref="IYencDecodeLanes{TVector}.StoresPlainBlocks"/>),
 /// blocks without them (and no pending escape or line start) are stored at once. Otherwise each byte after '=' loses 64 more, and the drop mask packs the rest through shuffles from
 /// <see cref="YencCompactTable"/>. The rare cases go to the scalar decoder, as in the 512-bit kernel: an
 /// escaped '=', CR or LF; "=y"; in dot-stuffed input a line starting with '.'.
@@ -20,20 +20,18 @@ internal static class YencDecodeKernel
         [0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, (byte)'\n', 0xFF, 0xFF, (byte)'\r', (byte)'=', 0xFF];
 
     /// <summary>Bytes per step for the lanes <typeparamref name="TLanes"/>.</summary>
-    public static int Width<TLanes, TVector, TConstant>()
-        where TLanes : struct, IYencDecodeLanes<TVector, TConstant>
-        where TVector : struct
-        where TConstant : struct => 2 * TLanes.Size;
+    public static int Width<TLanes, TVector>()
+        where TLanes : struct, IYencDecodeLanes<TVector>
+        where TVector : struct => 2 * TLanes.Size;
 
     /// <summary>Decodes whole blocks; returns true when it stopped at a block the scalar decoder must do.</summary>
     // Optimized at once, as the native tool compiles it: with dynamic PGO's profile the JIT laid the loop out
     // worse (bench/yenc-compare.sh: 0.88-0.92x yencode with it, 0.95-1.02x without).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool Run<TMode, TLanes, TVector, TConstant>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
+    public static bool Run<TMode, TLanes, TVector>(ReadOnlySpan<byte> src, Span<byte> dst, ref int i, ref int o, bool escape)
         where TMode : struct, IYencDecodeMode
-        where TLanes : struct, IYencDecodeLanes<TVector, TConstant>
+        where TLanes : struct, IYencDecodeLanes<TVector>
         where TVector : struct
-        where TConstant : struct
     {
         var size = (nuint)TLanes.Size;
         var width = 2 * TLanes.Size;

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>SSSE3/SSE4.1 or NEON: 16 bytes per vector, packed by one shuffle.</summary>
-internal readonly struct YencDecodeLanes128 : IYencDecodeLanes<Vector128<byte>, Vector128<byte>>
+internal readonly struct YencDecodeLanes128 : IYencDecodeLanes<Vector128<byte>>
 {
     public static int Size => 16;
 

@@ -7,7 +7,7 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>AVX2: 32 bytes per vector, packed as two 16-byte groups by one in-lane shuffle.</summary>
-internal readonly struct YencDecodeLanes256 : IYencDecodeLanes<Vector256<byte>, Vector256<byte>>
+internal readonly struct YencDecodeLanes256 : IYencDecodeLanes<Vector256<byte>>
 {
     public static int Size => 32;
 

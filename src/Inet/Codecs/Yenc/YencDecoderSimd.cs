@@ -16,8 +16,8 @@ internal static class YencDecoderSimd
         var width = path switch
         {
             YencSimdPath.Vector512 => 64,
-            YencSimdPath.Vector256 => YencDecodeKernel.Width<YencDecodeLanes256, Vector256<byte>, Vector256<byte>>(),
-            _ => YencDecodeKernel.Width<YencDecodeLanes128, Vector128<byte>, Vector128<byte>>(),
+            YencSimdPath.Vector256 => YencDecodeKernel.Width<YencDecodeLanes256, Vector256<byte>>(),
+            _ => YencDecodeKernel.Width<YencDecodeLanes128, Vector128<byte>>(),
         };
         while (true)
         {
@@ -48,10 +48,10 @@ internal static class YencDecoderSimd
         {
             (YencSimdPath.Vector512, true) => YencDecodeKernel512.Run<IYencDecodeMode.Raw>(src, dst, ref i, ref o, escape),
             (YencSimdPath.Vector512, false) => YencDecodeKernel512.Run<IYencDecodeMode.Plain>(src, dst, ref i, ref o, escape),
-            (YencSimdPath.Vector256, true) => YencDecodeKernel.Run<IYencDecodeMode.Raw, YencDecodeLanes256, Vector256<byte>, Vector256<byte>>(src, dst, ref i, ref o, escape),
-            (YencSimdPath.Vector256, false) => YencDecodeKernel.Run<IYencDecodeMode.Plain, YencDecodeLanes256, Vector256<byte>, Vector256<byte>>(src, dst, ref i, ref o, escape),
-            (_, true) => YencDecodeKernel.Run<IYencDecodeMode.Raw, YencDecodeLanes128, Vector128<byte>, Vector128<byte>>(src, dst, ref i, ref o, escape),
-            _ => YencDecodeKernel.Run<IYencDecodeMode.Plain, YencDecodeLanes128, Vector128<byte>, Vector128<byte>>(src, dst, ref i, ref o, escape),
+            (YencSimdPath.Vector256, true) => YencDecodeKernel.Run<IYencDecodeMode.Raw, YencDecodeLanes256, Vector256<byte>>(src, dst, ref i, ref o, escape),
+            (YencSimdPath.Vector256, false) => YencDecodeKernel.Run<IYencDecodeMode.Plain, YencDecodeLanes256, Vector256<byte>>(src, dst, ref i, ref o, escape),
+            (_, true) => YencDecodeKernel.Run<IYencDecodeMode.Raw, YencDecodeLanes128, Vector128<byte>>(src, dst, ref i, ref o, escape),
+            _ => YencDecodeKernel.Run<IYencDecodeMode.Plain, YencDecodeLanes128, Vector128<byte>>(src, dst, ref i, ref o, escape),
         };
 
     /// <summary>
