@@ -22,6 +22,19 @@ internal sealed class ConnectionOptions
 
     public Option<bool> Verbose { get; } = new("--verbose", "-v") { Description = "print the protocol transcript (passwords redacted) on stderr" };
 
+    /// <summary>The server address in <paramref name="url"/>; a URL that is not one of <paramref name="schemes"/> is a usage error.</summary>
+    public static ServerAddress ParseAddress(string url, IReadOnlyDictionary<string, (int Port, bool Tls)> schemes)
+    {
+        try
+        {
+            return ServerAddress.Parse(url, schemes);
+        }
+        catch (FormatException e)
+        {
+            throw new UsageException(e.Message);
+        }
+    }
+
     /// <summary>User and password: from the URL, --password-file, INET_PASSWORD or ~/.netrc, in that order.</summary>
     public (string? User, string? Password) Credentials(ParseResult parse, ServerAddress address)
     {

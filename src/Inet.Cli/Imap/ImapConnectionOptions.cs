@@ -43,15 +43,7 @@ internal sealed class ImapConnectionOptions
     /// </summary>
     public static ImapClientOptions ClientOptions(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, out ILoggerFactory? logging)
     {
-        ServerAddress address;
-        try
-        {
-            address = ServerAddress.Parse(url, ImapClient.Schemes);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var address = ConnectionOptions.ParseAddress(url, ImapClient.Schemes);
         CommandGuard.Check(address.Path, "mailbox");
         var (user, password) = common.Credentials(parse, address);
         if (user is null)

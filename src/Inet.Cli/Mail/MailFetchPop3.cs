@@ -12,15 +12,7 @@ internal static class MailFetchPop3
     /// <summary>Client options for a pop3[s]:// URL; a bad URL, user or password is refused here, before anything is opened.</summary>
     public static Pop3ClientOptions ClientOptions(ParseResult parse, ConnectionOptions common, string url, StartTlsPolicy policy, out ILoggerFactory? logging)
     {
-        ServerAddress address;
-        try
-        {
-            address = ServerAddress.Parse(url, Pop3Client.Schemes);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var address = ConnectionOptions.ParseAddress(url, Pop3Client.Schemes);
         var (user, password) = common.Credentials(parse, address);
         if (user is null || password is null)
             throw new UsageException($"a user and password are needed: pop3://USER@host with the password in the URL, --password-file, {ConnectionOptions.PasswordVariable} or ~/.netrc");

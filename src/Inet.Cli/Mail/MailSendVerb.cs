@@ -46,15 +46,7 @@ internal static class MailSendVerb
 
     private static SmtpClientOptions Build(ParseResult parse, ConnectionOptions common, MailSendRequest request, out ILoggerFactory? logging)
     {
-        ServerAddress address;
-        try
-        {
-            address = ServerAddress.Parse(request.Url, SmtpClient.Schemes);
-        }
-        catch (FormatException e)
-        {
-            throw new UsageException(e.Message);
-        }
+        var address = ConnectionOptions.ParseAddress(request.Url, SmtpClient.Schemes);
         // No user in the URL means no AUTH (a relay that knows us by address); a password alone is a mistake.
         if (address.User is null && parse.GetValue(common.PasswordFile) is not null)
             throw new UsageException("--password-file needs a user: smtp://USER@host");
