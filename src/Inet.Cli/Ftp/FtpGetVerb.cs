@@ -75,6 +75,7 @@ internal static class FtpGetVerb
             await using (stream.ConfigureAwait(false))
             {
                 stream.Position = offset;
+                using var writeback = EarlyWriteback.Start(stream.SafeFileHandle, TimeSpan.FromMilliseconds(100)); // a short fsync at the end
                 summary = await FtpTransferConsole.RunAsync(stream, request.File, request.Remote, offset, size - offset,
                     FtpTransferConsole.ShowsProgress(console.Output, request.Json),
                     file => client.DownloadAsync(request.Remote, file, offset, remoteSize: size, cancellationToken: cancellationToken)).ConfigureAwait(false);

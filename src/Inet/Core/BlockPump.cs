@@ -88,6 +88,71 @@ internal static class BlockPump
         }
     }
 
+    /// <summary>
+    /// Copies a source that reads cheaper with blocking calls (<see cref="IBlockingSource"/>) on a thread of its
+    /// own: each block is filled by blocking reads while the last one is written, as in <see cref="CopyAsync"/>;
+    /// a <see cref="FileStream"/> is written on the same thread instead (a block goes into the page cache in
+    /// microseconds, and handing it to the pool cost a wake-up and a spin per block). The caller's token aborts
+    /// the source, which ends a read under way. Returns the bytes read.
+    /// </summary>
+    public static Task<long> CopyOnOwnThreadAsync(IBlockingSource source, Stream destination, int blockSize = DefaultBlockSize,
+        CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.Factory.StartNew(() => CopyBlocking(source, destination, blockSize, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    private static long CopyBlocking(IBlockingSource source, Stream destination, int blockSize, CancellationToken cancellationToken)
+    {
+        using var aborting = cancellationToken.UnsafeRegister(static state => ((IBlockingSource)state!).Abort(), source);
+        var pool = ArrayPool<byte>.Shared;
+        byte[][] blocks = [pool.Rent(blockSize), pool.Rent(blockSize)];
+        var pending = Task.CompletedTask;
+        var inline = destination is FileStream;
+        long total = 0;
+        try
+        {
+            for (var i = 0; ; i ^= 1)
+            {
+                var filled = 0;
+                try
+                {
+                    while (filled < blockSize && source.ReadBlocking(blocks[i].AsSpan(filled, blockSize - filled)) is var read and > 0)
+                        filled += read;
+                }
+                catch (Exception) when (filled > 0)
+                {
+                    // What did arrive still goes out (a download keeps it for resuming).
+                    pending.GetAwaiter().GetResult();
+                    pending = Task.CompletedTask;
+                    WriteQuietlyAsync(destination, blocks[i].AsMemory(0, filled)).GetAwaiter().GetResult();
+                    throw;
+                }
+                total += filled;
+                pending.GetAwaiter().GetResult();
+                if (inline)
+                    destination.Write(blocks[i], 0, filled);
+                else if (filled > 0)
+                    pending = destination.WriteAsync(blocks[i].AsMemory(0, filled), cancellationToken).AsTask();
+                if (filled < blockSize)
+                    break; // the source has ended
+            }
+            pending.GetAwaiter().GetResult();
+            return total;
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            throw new OperationCanceledException("The copy was cancelled.", e, cancellationToken);
+        }
+        finally
+        {
+            try { pending.GetAwaiter().GetResult(); } catch (Exception) when (!pending.IsCompletedSuccessfully) { }
+            pool.Return(blocks[0]);
+            pool.Return(blocks[1]);
+        }
+    }
+
     private static async Task WriteQuietlyAsync(Stream destination, ReadOnlyMemory<byte> chunk)
     {
         try

@@ -10,22 +10,36 @@ namespace Inet.Core;
 /// optionally under TLS that resumes the command connection's session. Every read and write is
 /// bounded by <see cref="ConnectionSettings.ReadTimeout"/>; bytes are counted both ways.
 /// </summary>
+/// <remarks>
+/// A connection we open stays in blocking mode until its first asynchronous operation, so that a bulk
+/// download can be read with blocking calls on a pool thread (<see cref="ReadBlocking"/>): the kernel
+/// then wakes the reader directly instead of through .NET's event thread and the thread pool.
+/// </remarks>
 public sealed class DataConnection : IAsyncDisposable, IDisposable
 {
+    private const int ReadAheadSize = 256 * 1024;
+
     private readonly Socket _socket;
     private readonly TimeSpan _timeout;
     private Stream _stream;
     private CancellationTokenSource _timer = new();
     private CancellationTokenRegistration _callerRegistration;
     private bool _disposed;
+    private bool _blocking;
 
-    internal DataConnection(Socket socket, TimeSpan timeout)
+    internal DataConnection(Socket socket, TimeSpan timeout, bool blocking = false)
     {
         socket.NoDelay = true;
         _socket = socket;
         _timeout = timeout;
+        _blocking = blocking;
         _stream = new NetworkStream(socket, ownsSocket: true);
+        if (blocking && timeout != Timeout.InfiniteTimeSpan)
+            socket.ReceiveTimeout = socket.SendTimeout = (int)Math.Min(int.MaxValue, Math.Ceiling(timeout.TotalMilliseconds));
     }
+
+    /// <summary>No asynchronous operation has run on the socket yet: <see cref="ReadBlocking"/> is a true blocking read.</summary>
+    internal bool IsBlocking => _blocking;
 
     public long BytesRead { get; private set; }
 
@@ -40,8 +54,8 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(settings);
-        var socket = await TcpConnector.ConnectAsync(endpoint, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        return new DataConnection(socket, settings.ReadTimeout);
+        var socket = await TcpConnector.ConnectBlockingAsync(endpoint, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new DataConnection(socket, settings.ReadTimeout, blocking: true);
     }
 
     /// <summary>TLS over the data connection with the command connection's options, so the session is resumed.</summary>
@@ -50,10 +64,14 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         if (IsSecure)
             throw new InvalidOperationException("TLS is already active.");
-        var ssl = new SslStream(_stream, leaveInnerStreamOpen: false);
+        // TLS reads one record (16 KiB) at a time; reading ahead below it brings many records per socket read.
+        var ssl = new SslStream(new ReadAheadStream(_stream, ReadAheadSize), leaveInnerStreamOpen: false);
         try
         {
-            await ssl.AuthenticateAsClientAsync(options, Arm(cancellationToken)).ConfigureAwait(false);
+            if (_blocking)
+                await HandshakeBlockingAsync(ssl, options, cancellationToken).ConfigureAwait(false);
+            else
+                await ssl.AuthenticateAsClientAsync(options, Arm(cancellationToken)).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -72,9 +90,64 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
         _stream = ssl;
     }
 
+    /// <summary>The handshake with blocking calls on a pool thread, so the socket stays blocking; the timer and the caller's token abort it.</summary>
+    private async Task HandshakeBlockingAsync(SslStream ssl, SslClientAuthenticationOptions options, CancellationToken cancellationToken)
+    {
+        var token = Arm(cancellationToken);
+        var aborting = token.UnsafeRegister(static state => ((Socket)state!).Dispose(), _socket);
+        try
+        {
+            await Task.Run(() => ssl.AuthenticateAsClient(options), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or ObjectDisposedException or System.Security.Authentication.AuthenticationException && token.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(token);
+        }
+        catch (IOException e) when (IsSocketTimeout(e))
+        {
+            throw TimedOut("the TLS handshake");
+        }
+        finally
+        {
+            aborting.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Reads what has arrived (0 at the end of the data) with a blocking call, for a pool thread that reads a
+    /// whole block: see <see cref="IsBlocking"/>. The socket's own timeout bounds it; <see cref="Abort"/> ends it.
+    /// </summary>
+    internal int ReadBlocking(Span<byte> buffer)
+    {
+        try
+        {
+            var read = _stream.Read(buffer);
+            BytesRead += read;
+            return read;
+        }
+        catch (IOException e) when (IsSocketTimeout(e))
+        {
+            throw TimedOut("a read");
+        }
+    }
+
+    /// <summary>Closes the socket at once, which ends a blocking read under way (cancellation).</summary>
+    internal void Abort() => _socket.Dispose();
+
+    private static bool IsSocketTimeout(Exception e)
+    {
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock })
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>Reads what has arrived (0 at the end of the data).</summary>
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        _blocking = false;
         try
         {
             var read = await _stream.ReadAsync(buffer, Arm(cancellationToken)).ConfigureAwait(false);
@@ -93,6 +166,7 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
+        _blocking = false;
         try
         {
             await _stream.WriteAsync(buffer, Arm(cancellationToken)).ConfigureAwait(false);
@@ -115,6 +189,7 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
     /// </summary>
     public async Task CompleteWritingAsync(CancellationToken cancellationToken = default)
     {
+        _blocking = false;
         if (_stream is SslStream ssl)
         {
             try
@@ -158,7 +233,6 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
         _timer.Dispose();
     }
 
-    /// <summary>Starts the inactivity timer for one operation; the caller's token cancels it too.</summary>
     /// <summary>Closes at once, without a TLS goodbye (a transfer given up).</summary>
     public void Dispose()
     {
@@ -170,6 +244,7 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
         _timer.Dispose();
     }
 
+    /// <summary>Starts the inactivity timer for one operation; the caller's token cancels it too.</summary>
     private CancellationToken Arm(CancellationToken cancellationToken)
     {
         if (!_timer.TryReset())

@@ -156,7 +156,15 @@ public sealed partial class FtpClient
 
     /// <summary>The data to <paramref name="destination"/>, LF line endings in ASCII mode.</summary>
     private static Task CopyDownAsync(FtpTransferStream data, Stream destination, FtpTransferType type, CancellationToken cancellationToken) =>
-        BlockPump.CopyAsync(data, destination, type == FtpTransferType.Ascii ? new AsciiNewlines.ToLocal() : null, cancellationToken: cancellationToken);
+        type == FtpTransferType.Binary && ((IBlockingSource)data).ReadsBlocking && (data.ExpectedLength ?? data.AnnouncedLength ?? long.MaxValue) >= OwnThreadDownload
+            ? BlockPump.CopyOnOwnThreadAsync(data, destination, cancellationToken: cancellationToken)
+            : BlockPump.CopyAsync(data, destination, type == FtpTransferType.Ascii ? new AsciiNewlines.ToLocal() : null, cancellationToken: cancellationToken);
+
+    /// <summary>
+    /// From this size on (or when the size is unknown) a binary download is read with blocking calls on a thread
+    /// of its own (see <see cref="DataConnection"/>); a smaller one is not worth a thread.
+    /// </summary>
+    private const long OwnThreadDownload = 1 << 20;
 
     /// <summary><paramref name="source"/> to the data connection, CRLF line endings in ASCII mode.</summary>
     private static Task CopyUpAsync(Stream source, FtpTransferStream data, FtpTransferType type, CancellationToken cancellationToken) =>

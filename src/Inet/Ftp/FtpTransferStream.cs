@@ -9,7 +9,7 @@ namespace Inet.Ftp;
 /// after a cancelled read or write, or a synchronous Dispose, the session is marked broken instead
 /// (reconnect). Only the asynchronous members read and write.
 /// </summary>
-public sealed class FtpTransferStream : Stream
+public sealed class FtpTransferStream : Stream, IBlockingSource
 {
     private readonly FtpClient _client;
     private readonly DataConnection? _data;
@@ -74,7 +74,7 @@ public sealed class FtpTransferStream : Stream
         }
         catch (Exception e) when (e is IOException or TimeoutException)
         {
-            throw new FtpIncompleteTransferException($"The data connection broke after {Bytes} bytes: {e.Message}", Bytes, Expected(), inner: e);
+            throw Broke(e);
         }
         catch (OperationCanceledException)
         {
@@ -105,6 +105,39 @@ public sealed class FtpTransferStream : Stream
             throw;
         }
     }
+
+    /// <summary>A download whose data connection is still in blocking mode: <see cref="BlockPump"/> reads it on a thread of its own.</summary>
+    bool IBlockingSource.ReadsBlocking => !_upload && !_ended && _data is { IsBlocking: true };
+
+    int IBlockingSource.ReadBlocking(Span<byte> buffer)
+    {
+        if (_upload)
+            throw new NotSupportedException("An upload stream is written, not read.");
+        if (_ended || buffer.IsEmpty)
+            return 0;
+        int read;
+        try
+        {
+            read = _data!.ReadBlocking(buffer);
+        }
+        catch (Exception e) when (e is IOException or TimeoutException)
+        {
+            throw Broke(e);
+        }
+        if (read == 0)
+            _ended = true;
+        return read;
+    }
+
+    /// <summary>Cancellation of a blocking read: the data connection is closed under it and the session is given up, as for a cancelled read.</summary>
+    void IBlockingSource.Abort()
+    {
+        _cancelled = true;
+        _data?.Abort();
+    }
+
+    private FtpIncompleteTransferException Broke(Exception e) =>
+        new($"The data connection broke after {Bytes} bytes: {e.Message}", Bytes, Expected(), inner: e);
 
     /// <summary>
     /// Ends the transfer. An upload is closed (TLS close_notify, then the server's end) and a download

@@ -77,6 +77,35 @@ public class FtpSecurityTests
     }
 
     [Fact]
+    public async Task ExplicitTls_LargeDownloadIntoAFile_ReadOnItsOwnThread_ByteExact()
+    {
+        var content = Enumerable.Range(0, 3 * 1024 * 1024 + 5).Select(i => (byte)(i * 11)).ToArray();
+        await using var data = new FakeDataPort { Certificate = TestCertificates.Localhost };
+        await using var server = new ScriptedServer().Script("S: 220 hi\nC: AUTH TLS\nS: 234 Proceed with negotiation.")
+            .StartTls(TestCertificates.Localhost)
+            .Script($"C: USER joe\nS: 331 pw\nC: PASS secret\nS: 230 ok\nC: PBSZ 0\nS: 200 ok\nC: PROT P\nS: 200 ok\nC: TYPE I\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: RETR big.bin\nS: 150 Opening BINARY mode data connection for big.bin ({content.Length} bytes).")
+            .Do(_ => data.SendAsync(content))
+            .Script("S: 226 Transfer complete.\n" + Quit).Start();
+        await using var client = await FtpClient.ConnectAsync(TlsOptions(server, FtpSecurity.ExplicitTls) with { VerifyTransferSize = false });
+        var path = Path.GetTempFileName();
+        try
+        {
+            FtpTransferResult result;
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous))
+                result = await client.DownloadAsync("big.bin", file);
+
+            Assert.Equal(content.Length, result.Bytes);
+            Assert.Equal(content, await File.ReadAllBytesAsync(path));
+            await client.QuitAsync();
+            await server.Completion;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public async Task ExplicitTls_UploadOverTls_ServerGetsExactBytes()
     {
         var content = Enumerable.Range(0, 200_000).Select(i => (byte)(i % 251)).ToArray();

@@ -195,6 +195,38 @@ public class FtpTransferTests
     }
 
     [Fact]
+    public async Task Download_LargeServerFallsSilent_TimesOutAsIncompleteKeepingWhatArrived()
+    {
+        await using var data = new FakeDataPort();
+        var holding = Task.CompletedTask;
+        var first = Enumerable.Range(0, 100_000).Select(i => (byte)i).ToArray();
+        await using var server = Server($"{NoFeatures}\nC: TYPE I\nS: 200 ok\nC: EPSV\nS: {data.EpsvReply}\nC: RETR f\nS: 150 Opening BINARY mode data connection for f (5000000 bytes).")
+            .Do(_ =>
+            {
+                holding = data.SendAndHoldAsync(first, TimeSpan.FromSeconds(6));
+                return Task.CompletedTask;
+            })
+            .Script("C: ABOR\nC: NOOP\nS: 426 Failure writing network stream.\nS: 226 ABOR successful.\nS: 200 NOOP ok.\nC: PWD\nS: 257 \"/\"\n" + Quit);
+        await using var client = await FtpClient.ConnectAsync(Options(server.Start()) with
+        {
+            Connection = new Inet.Core.ConnectionSettings { Host = "localhost", Port = server.Port, ReadTimeout = TimeSpan.FromMilliseconds(1500) },
+        });
+        using var destination = new MemoryStream();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var e = await Assert.ThrowsAsync<FtpIncompleteTransferException>(() => client.DownloadAsync("f", destination));
+
+        Assert.IsType<TimeoutException>(e.InnerException);
+        Assert.Equal(first.Length, e.Transferred);
+        Assert.Equal(first, destination.ToArray()); // what arrived is handed on, for a resume
+        Assert.InRange(clock.Elapsed, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(5)); // the timeout, not the server's close
+        Assert.Equal("/", await client.PwdAsync()); // the session went on in step after ABOR
+        await client.QuitAsync();
+        await server.Completion;
+        await holding;
+    }
+
+    [Fact]
     public async Task SecondTransfer_EpsvPipelinedWithRetr_RefusalAfterClosedPortKeepsSessionInStep()
     {
         await using var first = new FakeDataPort();
