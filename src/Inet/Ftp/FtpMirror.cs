@@ -7,8 +7,9 @@ namespace Inet.Ftp;
 /// Mirrors a folder tree between an FTP server and a local folder, as lftp's <c>mirror</c> does: download
 /// by default, upload with <see cref="FtpMirrorOptions.Reverse"/>. A file is transferred when the other
 /// side lacks it or has another size or modification time; afterwards the copy gets the source's time, so
-/// a second run of an unchanged tree transfers nothing and touches nothing. One connection lists; up to
-/// <see cref="FtpMirrorOptions.Parallel"/> more transfer.
+/// a second run of an unchanged tree transfers nothing and touches nothing. One connection lists while
+/// up to <see cref="FtpMirrorOptions.Parallel"/> others transfer; with more than one, the listing connection
+/// becomes one of them when the walk is done (logins are what a server spends most on for small files).
 /// </summary>
 /// <remarks>
 /// Every listed name is checked before it touches the disk (no separators, "..", CR, LF, NUL, nothing
@@ -47,10 +48,15 @@ public sealed class FtpMirror
         // The lister connects first (a server that caps connections must not refuse it), and the workers log in
         // while it does, so the first file does not wait for a login of its own.
         var connecting = MirrorLister.ConnectAsync(Options.Client, cancellationToken);
-        var workers = Options.DryRun ? [] : Enumerable.Range(0, Options.Parallel).Select(_ => new MirrorWorker(run)).ToArray();
+        var listerJoins = !Options.DryRun && Options.Parallel > 1;
+        var workers = Options.DryRun ? [] : Enumerable.Range(0, listerJoins ? Options.Parallel - 1 : 1).Select(_ => new MirrorWorker(run)).ToArray();
+        var running = new List<Task>();
         foreach (var worker in workers)
+        {
             worker.StartConnecting(Options.Client, stop.Token);
-        var running = workers.Select(w => RunWorkerAsync(w, stop.Token)).ToArray();
+            run.WorkerStarted();
+            running.Add(RunWorkerAsync(worker, stop.Token));
+        }
         MirrorLister? lister = null;
         try
         {
@@ -62,6 +68,13 @@ public sealed class FtpMirror
             else
                 await new MirrorDownloadWalker(run).RunAsync(root, cancellationToken).ConfigureAwait(false);
             run.Queue.WalkDone();
+            if (listerJoins && await lister.HandOverAsync().ConfigureAwait(false) is { } client)
+            {
+                var joined = new MirrorWorker(run);
+                joined.Adopt(client);
+                run.WorkerStarted();
+                running.Add(RunWorkerAsync(joined, stop.Token));
+            }
             await Task.WhenAll(running).ConfigureAwait(false);
         }
         catch

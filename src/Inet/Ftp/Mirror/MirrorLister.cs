@@ -10,7 +10,7 @@ namespace Inet.Ftp.Mirror;
 internal sealed class MirrorLister : IAsyncDisposable
 {
     private readonly FtpClientOptions _options;
-    private FtpClient _client;
+    private FtpClient? _client;
 
     private MirrorLister(FtpClientOptions options, FtpClient client)
     {
@@ -131,10 +131,26 @@ internal sealed class MirrorLister : IAsyncDisposable
         await client.MkdAsync(path, cancellationToken).ConfigureAwait(false);
     }
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    /// <summary>
+    /// Hands the connection over when the walk is done (it becomes a transfer worker: one login less), or
+    /// null when it is no longer usable. The lister cannot be used afterwards.
+    /// </summary>
+    public async ValueTask<FtpClient?> HandOverAsync()
+    {
+        var client = _client;
+        _client = null;
+        if (client is { IsConnected: true })
+            return client;
+        if (client is not null)
+            await client.DisposeAsync().ConfigureAwait(false);
+        return null;
+    }
+
+    public ValueTask DisposeAsync() => _client?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task<FtpClient> ClientAsync(CancellationToken cancellationToken)
     {
+        ObjectDisposedException.ThrowIf(_client is null, this);
         if (_client.IsConnected)
             return _client;
         await _client.DisposeAsync().ConfigureAwait(false);

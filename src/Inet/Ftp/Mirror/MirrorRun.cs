@@ -3,7 +3,7 @@ namespace Inet.Ftp.Mirror;
 /// <summary>What the walk and the workers of one run share.</summary>
 internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report)
 {
-    private int _liveWorkers = options.Parallel;
+    private int _liveWorkers;
 
     public FtpMirrorOptions Options { get; } = options;
 
@@ -34,6 +34,9 @@ internal sealed class MirrorRun(FtpMirrorOptions options, MirrorCollector report
         foreach (var line in listing.Unreadable)
             Skip(folderDisplay, line, FtpMirrorSkipReason.UnreadableListing, "a listing line that could not be read");
     }
+
+    /// <summary>A worker starts (see <see cref="TryRetireWorker"/>).</summary>
+    public void WorkerStarted() => Interlocked.Increment(ref _liveWorkers);
 
     /// <summary>
     /// A worker that cannot connect stops, unless it is the last one: the last keeps trying, file by file,

@@ -2,13 +2,16 @@ namespace Inet.Ftp.Mirror;
 
 /// <summary>
 /// One transfer connection: takes files from the queue until it ends. It starts connecting at once (the
-/// login overlaps the listing; PAM logins take 150 ms on vsftpd), and again after an error that left the
-/// connection unusable. One file's failure goes into the report and the worker goes on.
+/// login overlaps the listing; a PAM login costs vsftpd 50-150 ms), or adopts the lister's connection when
+/// the walk is done, and connects again after an error that left the connection unusable. One file's failure goes into the report and the worker goes on.
 /// </summary>
 internal sealed class MirrorWorker(MirrorRun run) : IAsyncDisposable
 {
     private FtpClient? _client;
     private Task<FtpClient>? _warmup;
+
+    /// <summary>Works on a connection that is already logged in (the lister's, once the walk is done).</summary>
+    public void Adopt(FtpClient client) => _client = client;
 
     /// <summary>Starts logging in before any file is queued; a failure shows when the first file needs the connection.</summary>
     public void StartConnecting(FtpClientOptions options, CancellationToken cancellationToken) =>
