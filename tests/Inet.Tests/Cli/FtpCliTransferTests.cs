@@ -49,6 +49,26 @@ public sealed class FtpCliTransferTests : IDisposable
         Assert.True(json.RootElement.GetProperty("seconds").GetDouble() >= 0);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Get_LargeFile_ReadOnItsOwnThread_ByteExact_WithAndWithoutFsync(bool fsync)
+    {
+        var content = Enumerable.Range(0, 5 * 1024 * 1024 + 3).Select(i => (byte)(i * 13 + (i >> 16))).ToArray();
+        await using var data = new FakeDataPort();
+        await using var server = Server($"{WithSize}\nC: TYPE I\nS: 200 Switching to Binary mode.\nC: SIZE big.bin\nS: 213 {content.Length}\nC: EPSV\nS: {data.EpsvReply}\nC: RETR big.bin\nS: 150 Opening BINARY mode data connection for big.bin ({content.Length} bytes).")
+            .Do(_ => data.SendAsync(content)).Script("S: 226 Transfer complete.\n" + Quit);
+        server.Start();
+        string[] args = ["ftp", "get", Url(server, "big.bin"), "-o", Local("big.bin")];
+
+        var (code, _, error) = await CliHarness.RunAsync(fsync ? [.. args, "--fsync"] : args);
+
+        Assert.True(code == ExitCodes.Ok, error);
+        await server.Completion;
+        Assert.Equal(content, await File.ReadAllBytesAsync(Local("big.bin")));
+        Assert.Equal(["big.bin"], Files());
+    }
+
     [Fact]
     public async Task Get_226AfterShortData_Exits1_FileUntouchedAndNoPartialLeft()
     {
