@@ -132,7 +132,7 @@ internal static class BlockPump
                 total += filled;
                 pending.GetAwaiter().GetResult();
                 if (inline)
-                    destination.Write(blocks[i], 0, filled);
+                    WriteToFile(destination, blocks[i].AsSpan(0, filled));
                 else if (filled > 0)
                     pending = destination.WriteAsync(blocks[i].AsMemory(0, filled), cancellationToken).AsTask();
                 if (filled < blockSize)
@@ -152,6 +152,20 @@ internal static class BlockPump
             pool.Return(blocks[1]);
         }
     }
+
+    /// <summary>
+    /// Writes into a file in pieces of <see cref="FileWritePiece"/>. The page cache takes a write in folios of
+    /// about its size, and on a VM whose free memory goes back to the host (free page reporting), the large
+    /// contiguous blocks that big folios need are the ones the host must back again at first touch: 512 MiB in
+    /// 256 KiB writes took 2.5-3 s of kernel time there, in 32 KiB writes 0.22 s (dd, Firecracker, Linux 6.18).
+    /// </summary>
+    private static void WriteToFile(Stream file, ReadOnlySpan<byte> block)
+    {
+        for (var at = 0; at < block.Length; at += FileWritePiece)
+            file.Write(block.Slice(at, Math.Min(FileWritePiece, block.Length - at)));
+    }
+
+    private const int FileWritePiece = 32 * 1024;
 
     private static async Task WriteQuietlyAsync(Stream destination, ReadOnlyMemory<byte> chunk)
     {
