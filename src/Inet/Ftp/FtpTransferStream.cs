@@ -63,9 +63,7 @@ public sealed class FtpTransferStream : Stream, IBlockingSource
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
-        if (_upload)
-            throw new NotSupportedException("An upload stream is written, not read.");
-        if (_ended || buffer.IsEmpty)
+        if (!MoreToRead(buffer.Length))
             return 0;
         int read;
         try
@@ -81,9 +79,7 @@ public sealed class FtpTransferStream : Stream, IBlockingSource
             _cancelled = true;
             throw;
         }
-        if (read == 0)
-            _ended = true;
-        return read;
+        return Arrived(read);
     }
 
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
@@ -111,19 +107,29 @@ public sealed class FtpTransferStream : Stream, IBlockingSource
 
     int IBlockingSource.ReadBlocking(Span<byte> buffer)
     {
-        if (_upload)
-            throw new NotSupportedException("An upload stream is written, not read.");
-        if (_ended || buffer.IsEmpty)
+        if (!MoreToRead(buffer.Length))
             return 0;
-        int read;
         try
         {
-            read = _data!.ReadBlocking(buffer);
+            return Arrived(_data!.ReadBlocking(buffer));
         }
         catch (Exception e) when (e is IOException or TimeoutException)
         {
             throw Broke(e);
         }
+    }
+
+    /// <summary>Whether a read of <paramref name="length"/> bytes goes to the connection (not at the end, not empty); an upload is never read.</summary>
+    private bool MoreToRead(int length)
+    {
+        if (_upload)
+            throw new NotSupportedException("An upload stream is written, not read.");
+        return !_ended && length > 0;
+    }
+
+    /// <summary>A read's result; 0 is the end of the data.</summary>
+    private int Arrived(int read)
+    {
         if (read == 0)
             _ended = true;
         return read;

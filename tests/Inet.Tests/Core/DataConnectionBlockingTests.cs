@@ -114,15 +114,18 @@ public sealed class DataConnectionBlockingTests : IDisposable
         await serving;
     }
 
+    /// <summary>Accepts one connection and says nothing until released.</summary>
+    private async Task SilentPeerAsync(SemaphoreSlim release)
+    {
+        using var peer = await _listener.AcceptTcpClientAsync();
+        await release.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public async Task SilentPeer_BlockingReadTimesOutClearly()
     {
         using var release = new SemaphoreSlim(0);
-        var serving = Task.Run(async () =>
-        {
-            using var peer = await _listener.AcceptTcpClientAsync();
-            await release.WaitAsync(TimeSpan.FromSeconds(10));
-        });
+        var serving = SilentPeerAsync(release);
         await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromMilliseconds(300)));
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
@@ -138,11 +141,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
     public async Task PeerThatNeverSpeaksTls_BlockingHandshakeTimesOutClearly()
     {
         using var release = new SemaphoreSlim(0);
-        var serving = Task.Run(async () =>
-        {
-            using var peer = await _listener.AcceptTcpClientAsync();
-            await release.WaitAsync(TimeSpan.FromSeconds(10));
-        });
+        var serving = SilentPeerAsync(release);
         var settings = Settings(TimeSpan.FromMilliseconds(300));
         await using var connection = await DataConnection.ConnectAsync(Endpoint, settings);
 
@@ -157,11 +156,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
     public async Task BlockingReadAborted_FromAnotherThread_EndsPromptly()
     {
         using var release = new SemaphoreSlim(0);
-        var serving = Task.Run(async () =>
-        {
-            using var peer = await _listener.AcceptTcpClientAsync();
-            await release.WaitAsync(TimeSpan.FromSeconds(10));
-        });
+        var serving = SilentPeerAsync(release);
         await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(30)));
         var reading = Task.Run(() => connection.ReadBlocking(new byte[100]));
         await Task.Delay(200);
