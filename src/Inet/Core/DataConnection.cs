@@ -11,8 +11,8 @@ namespace Inet.Core;
 /// bounded by <see cref="ConnectionSettings.ReadTimeout"/>; bytes are counted both ways.
 /// </summary>
 /// <remarks>
-/// A connection we open stays in blocking mode until its first asynchronous operation, so that a bulk
-/// download can be read with blocking calls on a pool thread (<see cref="ReadBlocking"/>): the kernel
+/// A connection opened in blocking mode stays so until its first asynchronous operation, so that a bulk
+/// download can be read with blocking calls on a thread of its own (<see cref="ReadBlocking"/>): the kernel
 /// then wakes the reader directly instead of through .NET's event thread and the thread pool.
 /// </remarks>
 public sealed class DataConnection : IAsyncDisposable, IDisposable
@@ -50,12 +50,22 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
     public EndPoint? RemoteEndPoint => _socket.RemoteEndPoint;
 
     /// <summary>Connects to <paramref name="endpoint"/> within the settings' connect timeout.</summary>
-    public static async Task<DataConnection> ConnectAsync(IPEndPoint endpoint, ConnectionSettings settings, CancellationToken cancellationToken = default)
+    public static Task<DataConnection> ConnectAsync(IPEndPoint endpoint, ConnectionSettings settings, CancellationToken cancellationToken = default) =>
+        ConnectAsync(endpoint, settings, blocking: false, cancellationToken);
+
+    /// <summary>
+    /// Connects to <paramref name="endpoint"/> within the settings' connect timeout. With <paramref name="blocking"/>
+    /// the connect (and a TLS handshake after it) run as blocking calls on a pool thread, so a bulk download can
+    /// then be read with blocking calls (<see cref="IsBlocking"/>).
+    /// </summary>
+    public static async Task<DataConnection> ConnectAsync(IPEndPoint endpoint, ConnectionSettings settings, bool blocking, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(settings);
-        var socket = await TcpConnector.ConnectBlockingAsync(endpoint, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
-        return new DataConnection(socket, settings.ReadTimeout, blocking: true);
+        var socket = blocking
+            ? await TcpConnector.ConnectBlockingAsync(endpoint, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false)
+            : await TcpConnector.ConnectAsync(endpoint, settings.ConnectTimeout, cancellationToken).ConfigureAwait(false);
+        return new DataConnection(socket, settings.ReadTimeout, blocking);
     }
 
     /// <summary>TLS over the data connection with the command connection's options, so the session is resumed.</summary>

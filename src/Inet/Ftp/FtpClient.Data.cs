@@ -16,9 +16,11 @@ public sealed partial class FtpClient
     /// <summary>
     /// Opens a data connection and starts <paramref name="command"/> on it: passive (connect before
     /// the command) or active (listen before, accept after the 150), REST first when
-    /// <paramref name="restOffset"/> is set, TLS on the data connection after PROT P.
+    /// <paramref name="restOffset"/> is set, TLS on the data connection after PROT P. A passive connection for
+    /// a <paramref name="bulkDownload"/> is opened in blocking mode (see <see cref="DataConnection"/>); the others
+    /// stay asynchronous, so that no pool thread waits on a connect for a listing or a small file.
     /// </summary>
-    internal async Task<FtpTransferStream> BeginTransferAsync(string command, long restOffset, bool upload, CancellationToken cancellationToken)
+    internal async Task<FtpTransferStream> BeginTransferAsync(string command, long restOffset, bool upload, bool bulkDownload, CancellationToken cancellationToken)
     {
         EnsureNoTransfer();
         DataConnection? data = null;
@@ -28,14 +30,14 @@ public sealed partial class FtpClient
             Reply reply;
             if (CanPipelineEpsv && restOffset == 0)
             {
-                (data, reply) = await PipelinedEpsvAsync(command, cancellationToken).ConfigureAwait(false);
+                (data, reply) = await PipelinedEpsvAsync(command, bulkDownload, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 if (IsActiveMode)
                     listener = await ListenAsync(cancellationToken).ConfigureAwait(false);
                 else
-                    data = await ConnectPassiveAsync(cancellationToken).ConfigureAwait(false);
+                    data = await ConnectPassiveAsync(bulkDownload, cancellationToken).ConfigureAwait(false);
                 if (restOffset > 0)
                     await ExpectAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"REST {restOffset}"), 350, cancellationToken).ConfigureAwait(false);
                 reply = await CommandAsync(command, cancellationToken).ConfigureAwait(false);
@@ -139,7 +141,7 @@ public sealed partial class FtpClient
     /// passive socket listening when the command arrives, and we connect as soon as the 229 is read.
     /// Never with REST: a refused REST must stop the transfer before it starts from byte 0.
     /// </summary>
-    private async Task<(DataConnection Data, Reply Reply)> PipelinedEpsvAsync(string command, CancellationToken cancellationToken)
+    private async Task<(DataConnection Data, Reply Reply)> PipelinedEpsvAsync(string command, bool blocking, CancellationToken cancellationToken)
     {
         EnsureUsable();
         _connection.WriteLine("EPSV");
@@ -155,7 +157,7 @@ public sealed partial class FtpClient
         DataConnection data;
         try
         {
-            data = await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, cancellationToken).ConfigureAwait(false);
+            data = await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, blocking, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or TimeoutException)
         {
@@ -187,7 +189,7 @@ public sealed partial class FtpClient
             throw new InvalidOperationException("A transfer is in progress on this connection: complete or dispose its stream first.");
     }
 
-    private async Task<DataConnection> ConnectPassiveAsync(CancellationToken cancellationToken)
+    private async Task<DataConnection> ConnectPassiveAsync(bool blocking, CancellationToken cancellationToken)
     {
         var mode = _options.DataConnectionMode;
         if (mode == FtpDataConnectionMode.ExtendedPassive || (mode == FtpDataConnectionMode.AutoPassive && !_epsvRefused))
@@ -198,7 +200,7 @@ public sealed partial class FtpClient
                 if (!FtpDataAddress.TryParseEpsv(reply.Text, out var port))
                     throw Malformed(reply);
                 _epsvWorked = true;
-                return await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, cancellationToken).ConfigureAwait(false);
+                return await DataConnection.ConnectAsync(new IPEndPoint(ControlPeer(), port), _options.Connection, blocking, cancellationToken).ConfigureAwait(false);
             }
             if (mode == FtpDataConnectionMode.ExtendedPassive || !reply.IsPermanentNegative)
                 throw Refusal(reply);
@@ -211,7 +213,7 @@ public sealed partial class FtpClient
         var target = _options.TrustPassiveAddress ? endpoint : new IPEndPoint(ControlPeer(), endpoint.Port);
         if (!_options.TrustPassiveAddress && !endpoint.Address.Equals(target.Address))
             _connection.Log.Info($"PASV named {endpoint.Address}; connecting to the control connection's {target.Address} instead");
-        return await DataConnection.ConnectAsync(target, _options.Connection, cancellationToken).ConfigureAwait(false);
+        return await DataConnection.ConnectAsync(target, _options.Connection, blocking, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DataListener> ListenAsync(CancellationToken cancellationToken)

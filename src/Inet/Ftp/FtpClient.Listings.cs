@@ -121,7 +121,7 @@ public sealed partial class FtpClient
     /// <summary>Lines of a transfer's data (CRLF or LF), UTF-8 where valid and Latin-1 otherwise; a last line without an ending counts.</summary>
     private async IAsyncEnumerable<string> LinesAsync(string command, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await using var data = await BeginTransferAsync(command, 0, upload: false, cancellationToken).ConfigureAwait(false);
+        await using var data = await BeginTransferAsync(command, 0, upload: false, bulkDownload: false, cancellationToken).ConfigureAwait(false);
         data.Binary = false;
         using var reader = new LineReader(data, _options.Connection.MaxLineLength);
         while (true)

@@ -16,7 +16,7 @@ public sealed partial class FtpClient
     {
         ArgumentNullException.ThrowIfNull(callback);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
-        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), rest, upload: false, FtpTransferType.Binary, cancellationToken).ConfigureAwait(false);
+        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), rest, upload: false, FtpTransferType.Binary, bulkDownload: false, cancellationToken).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {
@@ -37,7 +37,7 @@ public sealed partial class FtpClient
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(blockSize);
-        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), rest, upload: true, FtpTransferType.Binary, cancellationToken).ConfigureAwait(false);
+        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), rest, upload: true, FtpTransferType.Binary, bulkDownload: false, cancellationToken).ConfigureAwait(false);
         var buffer = ArrayPool<byte>.Shared.Rent(blockSize);
         try
         {
@@ -56,7 +56,7 @@ public sealed partial class FtpClient
     public async Task<FtpTransferResult> StoreLinesAsync(string command, Stream source, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
-        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), 0, upload: true, FtpTransferType.Ascii, cancellationToken).ConfigureAwait(false);
+        await using var data = await OpenAsync(CommandGuard.Check(command, nameof(command)), 0, upload: true, FtpTransferType.Ascii, bulkDownload: false, cancellationToken).ConfigureAwait(false);
         await CopyUpAsync(source, data, FtpTransferType.Ascii, cancellationToken).ConfigureAwait(false);
         return await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
     }

@@ -7,19 +7,19 @@ public sealed partial class FtpClient
 {
     /// <summary>RETR path: the file's data as a stream (REST <paramref name="offset"/> first when non-zero). Complete it at the end.</summary>
     public Task<FtpTransferStream> OpenReadAsync(string path, long offset = 0, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
-        OpenAsync(Command("RETR", path, nameof(path)), offset, upload: false, type, cancellationToken);
+        OpenAsync(Command("RETR", path, nameof(path)), offset, upload: false, type, bulkDownload: false, cancellationToken);
 
     /// <summary>STOR path (REST <paramref name="offset"/> first when non-zero: the server writes from there on).</summary>
     public Task<FtpTransferStream> OpenWriteAsync(string path, long offset = 0, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
-        OpenAsync(Command("STOR", path, nameof(path)), offset, upload: true, type, cancellationToken);
+        OpenAsync(Command("STOR", path, nameof(path)), offset, upload: true, type, bulkDownload: false, cancellationToken);
 
     /// <summary>APPE path: appends to the file (creates it when missing).</summary>
     public Task<FtpTransferStream> OpenAppendAsync(string path, FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
-        OpenAsync(Command("APPE", path, nameof(path)), 0, upload: true, type, cancellationToken);
+        OpenAsync(Command("APPE", path, nameof(path)), 0, upload: true, type, bulkDownload: false, cancellationToken);
 
     /// <summary>STOU: the server picks a unique name (see <see cref="FtpTransferResult.RemoteName"/>).</summary>
     public Task<FtpTransferStream> OpenUniqueWriteAsync(FtpTransferType type = FtpTransferType.Binary, CancellationToken cancellationToken = default) =>
-        OpenAsync("STOU", 0, upload: true, type, cancellationToken);
+        OpenAsync("STOU", 0, upload: true, type, bulkDownload: false, cancellationToken);
 
     /// <summary>
     /// Downloads <paramref name="path"/> into <paramref name="destination"/> from
@@ -43,7 +43,9 @@ public sealed partial class FtpClient
                 throw new ArgumentOutOfRangeException(nameof(offset), $"The restart offset {offset} is past the end of the {size}-byte file.");
             expected = size - offset;
         }
-        await using var data = await OpenReadAsync(path, offset, type, cancellationToken).ConfigureAwait(false);
+        // A large download (or one of unknown size) gets a blocking data connection, read on a thread of its own.
+        var bulk = type == FtpTransferType.Binary && (expected ?? long.MaxValue) >= OwnThreadDownload;
+        await using var data = await OpenAsync(Command("RETR", path, nameof(path)), offset, upload: false, type, bulk, cancellationToken).ConfigureAwait(false);
         data.ExpectedLength = expected;
         await CopyDownAsync(data, destination, type, cancellationToken).ConfigureAwait(false);
         return await data.CompleteAsync(cancellationToken).ConfigureAwait(false);
@@ -131,12 +133,13 @@ public sealed partial class FtpClient
 
     private bool _featuresAsked;
 
-    private async Task<FtpTransferStream> OpenAsync(string command, long offset, bool upload, FtpTransferType type, CancellationToken cancellationToken)
+    private async Task<FtpTransferStream> OpenAsync(string command, long offset, bool upload, FtpTransferType type, bool bulkDownload,
+        CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
         EnsureNoTransfer();
         await EnsureTypeAsync(type, cancellationToken).ConfigureAwait(false);
-        var stream = await BeginTransferAsync(command, offset, upload, cancellationToken).ConfigureAwait(false);
+        var stream = await BeginTransferAsync(command, offset, upload, bulkDownload, cancellationToken).ConfigureAwait(false);
         stream.Binary = type == FtpTransferType.Binary;
         return stream;
     }

@@ -51,7 +51,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
             peer.Client.Shutdown(SocketShutdown.Send);
             _ = await stream.ReadAsync(new byte[1]); // until the client closes
         });
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(10)));
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(10)), blocking: true);
         Assert.True(connection.IsBlocking);
 
         var head = new byte[1000];
@@ -70,6 +70,20 @@ public sealed class DataConnectionBlockingTests : IDisposable
     }
 
     [Fact]
+    public async Task ByDefault_AConnectionIsAsynchronousFromTheStart()
+    {
+        var serving = Task.Run(async () =>
+        {
+            using var peer = await _listener.AcceptTcpClientAsync();
+            await peer.GetStream().WriteAsync("x"u8.ToArray());
+        });
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(10)));
+
+        Assert.False(connection.IsBlocking); // a listing or a small file never ties a pool thread to a blocking connect
+        await serving;
+    }
+
+    [Fact]
     public async Task Plain_WholeStreamReadBlocking_ByteExactAndCounted()
     {
         var data = Data(2_000_001);
@@ -78,7 +92,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
             using var peer = await _listener.AcceptTcpClientAsync();
             await peer.GetStream().WriteAsync(data);
         });
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(10)));
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(10)), blocking: true);
         using var received = new MemoryStream();
 
         Assert.Equal(data.Length, await Task.Run(() => ReadToEnd(connection, received)));
@@ -102,7 +116,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
             await ssl.ShutdownAsync();
         });
         var settings = Settings(TimeSpan.FromSeconds(10));
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, settings);
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, settings, blocking: true);
 
         await connection.StartTlsAsync(TlsOptions.For(settings));
         Assert.True(connection.IsSecure);
@@ -126,7 +140,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
     {
         using var release = new SemaphoreSlim(0);
         var serving = SilentPeerAsync(release);
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromMilliseconds(300)));
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromMilliseconds(300)), blocking: true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var e = await Assert.ThrowsAsync<TimeoutException>(() => Task.Run(() => connection.ReadBlocking(new byte[100])));
@@ -143,7 +157,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
         using var release = new SemaphoreSlim(0);
         var serving = SilentPeerAsync(release);
         var settings = Settings(TimeSpan.FromMilliseconds(300));
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, settings);
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, settings, blocking: true);
 
         var e = await Assert.ThrowsAsync<TimeoutException>(() => connection.StartTlsAsync(TlsOptions.For(settings)));
 
@@ -157,7 +171,7 @@ public sealed class DataConnectionBlockingTests : IDisposable
     {
         using var release = new SemaphoreSlim(0);
         var serving = SilentPeerAsync(release);
-        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(30)));
+        await using var connection = await DataConnection.ConnectAsync(Endpoint, Settings(TimeSpan.FromSeconds(30)), blocking: true);
         var reading = Task.Run(() => connection.ReadBlocking(new byte[100]));
         await Task.Delay(200);
         var clock = System.Diagnostics.Stopwatch.StartNew();
