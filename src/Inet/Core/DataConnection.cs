@@ -124,8 +124,8 @@ public sealed class DataConnection : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Reads what has arrived (0 at the end of the data) with a blocking call, for a pool thread that reads a
-    /// whole block: see <see cref="IsBlocking"/>. The socket's own timeout bounds it; <see cref="Abort"/> ends it.
+    /// Reads what has arrived (0 at the end of the data) with a blocking call, for the thread of its own that a
+    /// bulk download is copied on: see <see cref="IsBlocking"/>. The socket's own timeout bounds it; <see cref="Abort"/> ends it.
     /// </summary>
     internal int ReadBlocking(Span<byte> buffer)
     {
