@@ -30,7 +30,7 @@ internal sealed class ReadAheadStream(Stream inner, int bufferSize) : Stream
             var own = Buffer();
             if (buffer.Length >= own.Length)
                 return inner.Read(buffer);
-            _start = 0;
+            _start = _end = 0; // empty until the read returns: a read that throws leaves nothing stale behind
             _end = inner.Read(own);
         }
         return TakeBuffered(buffer);
@@ -48,8 +48,7 @@ internal sealed class ReadAheadStream(Stream inner, int bufferSize) : Stream
             var own = Buffer();
             if (buffer.Length >= own.Length)
                 return await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
-            _start = 0;
-            _end = 0;
+            _start = _end = 0; // empty until the read returns: a read that throws leaves nothing stale behind
             _end = await inner.ReadAsync(own, cancellationToken).ConfigureAwait(false);
         }
         return TakeBuffered(buffer.Span);

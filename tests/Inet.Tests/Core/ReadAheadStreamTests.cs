@@ -89,6 +89,44 @@ public class ReadAheadStreamTests
         Assert.Equal("abcdef"u8.ToArray(), inner.Written.ToArray());
     }
 
+    /// <summary>Hands out <c>first</c>, then throws once, then hands out <c>then</c>.</summary>
+    private sealed class FailsOnceStream(byte[] first, byte[] then) : Stream
+    {
+        private int _calls;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            var data = ++_calls switch { 1 => first, 2 => throw new IOException("reset"), 3 => then, _ => [] };
+            data.CopyTo(buffer, offset);
+            return data.Length;
+        }
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InnerReadThrows_TheErrorStandsAndNoStaleBytesAreHandedOutAfter(bool async)
+    {
+        using var stream = new ReadAheadStream(new FailsOnceStream("abcd"u8.ToArray(), "xy"u8.ToArray()), 4096);
+        var buffer = new byte[100];
+        async Task<int> Read() => async ? await stream.ReadAsync(buffer) : stream.Read(buffer, 0, buffer.Length);
+
+        Assert.Equal(4, await Read());
+        await Assert.ThrowsAsync<IOException>(Read);
+
+        Assert.Equal(2, await Read());
+        Assert.Equal("xy"u8.ToArray(), buffer[..2]);
+        Assert.Equal(0, await Read());
+    }
+
     [Fact]
     public void Disposed_ReadFailsClearly()
     {
