@@ -159,13 +159,13 @@ public sealed partial class FtpClient
 
     /// <summary>The data to <paramref name="destination"/>, LF line endings in ASCII mode.</summary>
     private static Task CopyDownAsync(FtpTransferStream data, Stream destination, FtpTransferType type, CancellationToken cancellationToken) =>
-        type == FtpTransferType.Binary && ((IBlockingSource)data).ReadsBlocking && (data.ExpectedLength ?? data.AnnouncedLength ?? long.MaxValue) >= OwnThreadDownload
+        ((IBlockingSource)data).ReadsBlocking // a bulk download: DownloadAsync opened its connection in blocking mode
             ? BlockPump.CopyOnOwnThreadAsync(data, destination, cancellationToken: cancellationToken)
             : BlockPump.CopyAsync(data, destination, type == FtpTransferType.Ascii ? new AsciiNewlines.ToLocal() : null, cancellationToken: cancellationToken);
 
     /// <summary>
-    /// From this size on (or when the size is unknown) a binary download is read with blocking calls on a thread
-    /// of its own (see <see cref="DataConnection"/>); a smaller one is not worth a thread.
+    /// From this size on (or when the size is unknown) a binary download gets a blocking data connection and is
+    /// read on a thread of its own (see <see cref="DataConnection"/>); a smaller one is not worth a thread.
     /// </summary>
     private const long OwnThreadDownload = 1 << 20;
 
