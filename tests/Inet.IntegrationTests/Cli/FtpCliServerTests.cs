@@ -74,6 +74,9 @@ public sealed class FtpCliServerTests
             var target = Path.Combine(local, "copy.bin");
             AssertExit(ExitCodes.Ok, await Inet(["get", t.BaseUrl + folder + "/source.bin", "-o", target, .. t.Options]));
             Assert.Equal(SHA256.HashData(content), SHA256.HashData(await File.ReadAllBytesAsync(target)));
+            var flushed = Path.Combine(local, "flushed.bin"); // --fsync: flushed to disk before it takes its name
+            AssertExit(ExitCodes.Ok, await Inet(["get", t.BaseUrl + folder + "/source.bin", "-o", flushed, "--fsync", .. t.Options]));
+            Assert.Equal(content, await File.ReadAllBytesAsync(flushed));
 
             // Resume: a partial of the first 1 000 000 bytes is continued to the whole file.
             var partial = Path.Combine(local, "partial.bin");
