@@ -26,13 +26,30 @@ public class YencEncodeKernelTests
         return output.ToArray();
     }
 
-    /// <summary>Runs the block of the given width; the output buffer has room for any block.</summary>
-    private static uint EncodeBlock(int width, byte[] input, byte[] output, int lineStart)
+    /// <summary>
+    /// Runs the block of the given width: classifies it and stores its 16-byte pieces one after another, the first
+    /// from its output byte <paramref name="skip"/> on; the output buffer has room for any block.
+    /// </summary>
+    private static unsafe uint EncodeBlock(int width, byte[] input, byte[] output, int lineStart, int skip = 0)
     {
-        ref var table = ref YencExpandTable.Start;
-        return width == 32
-            ? YencEncodeBlock256.Encode(ref input[0], ref output[0], ref table, lineStart)
-            : YencEncodeBlock128.Encode(ref input[0], ref output[0], ref table, lineStart);
+        var table = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref YencExpandTable.Start);
+        fixed (byte* src = input)
+        fixed (byte* dst = output)
+        {
+            var mask = width == 32 ? YencEncodeBlock256.Classify(src, lineStart) : YencEncodeBlock128.Classify(src, lineStart);
+            var at = 0;
+            for (var piece = 0; piece < width / 16; piece++)
+            {
+                var pieceMask = (mask >> (16 * piece)) & 0xFFFF;
+                var from = piece == 0 ? skip : 0;
+                if (width == 32)
+                    YencEncodeBlock256.StorePiece(src + 16 * piece, dst + at, table, pieceMask, from);
+                else
+                    YencEncodeBlock128.StorePiece(src + 16 * piece, dst + at, table, pieceMask, from);
+                at += 16 + System.Numerics.BitOperations.PopCount(pieceMask) - from;
+            }
+            return mask;
+        }
     }
 
     /// <summary>The block widths this CPU runs (the 512-bit path has its own kernel).</summary>
@@ -52,7 +69,7 @@ public class YencEncodeKernelTests
             for (var b = 0; b < 256; b++)
             {
                 var input = Enumerable.Repeat((byte)b, width).ToArray();
-                var output = new byte[2 * width];
+                var output = new byte[2 * width + 32];
                 var all = width == 32 ? uint.MaxValue : 0xFFFFu;
                 var inside = AlwaysEscaped((byte)b) ? all : 0u;
                 Assert.Equal(inside, EncodeBlock(width, input, output, 0));
@@ -76,11 +93,34 @@ public class YencEncodeKernelTests
                 var input = new byte[width];
                 for (var k = 0; k < width; k++)
                     input[k] = rng.Next(width) < density ? specials[rng.Next(4)] : (byte)rng.Next(256);
-                var output = new byte[2 * width];
+                var output = new byte[2 * width + 32];
                 var mask = EncodeBlock(width, input, output, 0);
                 var expected = EncodeWithoutLines(input);
                 Assert.Equal(expected.Length, width + System.Numerics.BitOperations.PopCount(mask));
                 Assert.Equal(expected, output[..expected.Length]);
+            }
+        }
+    }
+
+    [Fact]
+    public void Block_StoredFromALaterOutputByte_GivesTheRestOfItsOutput()
+    {
+        // A line end stores the rest of a piece again from the byte after the cut.
+        var rng = new Random(6);
+        byte[] specials = [214, 224, 227, 19];
+        foreach (var width in BlockWidths())
+        {
+            for (var trial = 0; trial < 2000; trial++)
+            {
+                var input = new byte[width];
+                for (var k = 0; k < width; k++)
+                    input[k] = rng.Next(8) == 0 ? specials[rng.Next(4)] : (byte)rng.Next(256);
+                var expected = EncodeWithoutLines(input);
+                var firstPieceLength = EncodeWithoutLines(input.AsSpan(0, 16)).Length;
+                var skip = rng.Next(firstPieceLength + 1);
+                var output = new byte[2 * width + 32];
+                EncodeBlock(width, input, output, 0, skip);
+                Assert.Equal(expected[skip..], output[..(expected.Length - skip)]);
             }
         }
     }
@@ -93,12 +133,18 @@ public class YencEncodeKernelTests
         for (var mask = 0; mask < 1 << 16; mask++)
         {
             var entry = table.AsSpan((int)YencExpandTable.Slot((uint)mask) * YencExpandTable.EntrySize, YencExpandTable.EntrySize);
+            var add = entry[YencExpandTable.AddOffset..];
             var slot = 0;
             for (var b = 0; b < 16; b++)
             {
-                if ((mask & (1 << b)) != 0)
-                    Assert.Equal(YencExpandTable.EqualsSlot, entry[slot++]);
-                Assert.Equal(b, entry[slot++]);
+                var escaped = (mask & (1 << b)) != 0;
+                if (escaped)
+                {
+                    Assert.Equal(YencExpandTable.EqualsSlot, entry[slot]);
+                    Assert.Equal((byte)'=', add[slot++]);
+                }
+                Assert.Equal(b, entry[slot]);
+                Assert.Equal(escaped ? 42 + 64 : 42, add[slot++]);
             }
         }
     }
@@ -121,7 +167,9 @@ public class YencEncodeKernelTests
         ref var first = ref YencExpandTable.Start;
         Assert.True(System.Runtime.CompilerServices.Unsafe.AreSame(ref first, ref YencExpandTable.Start));
         // The entry for mask 1 escapes byte 0: '=' then byte 0, then bytes 1..
-        Assert.Equal(YencExpandTable.EqualsSlot, System.Runtime.CompilerServices.Unsafe.Add(ref first, (int)YencExpandTable.Slot(1) * YencExpandTable.EntrySize));
+        var entry = (int)YencExpandTable.Slot(1) * YencExpandTable.EntrySize;
+        Assert.Equal(YencExpandTable.EqualsSlot, System.Runtime.CompilerServices.Unsafe.Add(ref first, entry));
+        Assert.Equal((byte)'=', System.Runtime.CompilerServices.Unsafe.Add(ref first, entry + YencExpandTable.AddOffset));
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
@@ -6,41 +5,28 @@ using System.Runtime.Intrinsics.X86;
 namespace Inet.Codecs.Yenc;
 
 /// <summary>
-/// 32 bytes with AVX2: classify with one lookup, add 42 (106 where escaped), then each 16-byte half, copied to
-/// both lanes, is spread over 32 output bytes by one shuffle from <see cref="YencExpandTable"/> and a blend of '='.
+/// 32 bytes with AVX2: classify with one lookup; each 16-byte piece, loaded into both lanes, is spread over 32
+/// output bytes by one shuffle from its <see cref="YencExpandTable"/> entry and one add.
 /// </summary>
-internal readonly struct YencEncodeBlock256 : IYencEncodeBlock
+internal readonly unsafe struct YencEncodeBlock256 : IYencEncodeBlock
 {
     public static int Width => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart) =>
-        Encode(ref src, ref dst, ref expandTable, lineStart, biased: true);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint EncodeInside(ref byte src, ref byte dst, ref byte expandTable) =>
-        Encode(ref src, ref dst, ref expandTable, 0, biased: false);
-
-    /// <summary>The block; <paramref name="biased"/> is a constant, so the JIT drops the add where it is false.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Encode(ref byte src, ref byte dst, ref byte expandTable, int lineStart, bool biased)
+    public static uint Classify(byte* src, int lineStart)
     {
-        var data = Vector256.LoadUnsafe(ref src).AsSByte();
-        var index = Avx2.Abs(data).AsSByte();
-        if (biased)
-            index = Avx2.AddSaturate(index, Vector256.CreateScalar((sbyte)lineStart));
-        var special = Avx2.CompareEqual(Avx2.Shuffle(YencEncodeClasses.Lookup256(), index), data).AsByte();
-        var mask = (uint)Avx2.MoveMask(special);
-        var encoded = Avx2.Add(data.AsByte(), Avx2.BlendVariable(Vector256.Create((byte)42), Vector256.Create((byte)(42 + 64)), special));
+        var data = Avx.LoadVector256((sbyte*)src);
+        var index = Avx2.AddSaturate(Avx2.Abs(data).AsSByte(), Vector256.CreateScalar((sbyte)lineStart));
+        return (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Shuffle(YencEncodeClasses.Lookup256(), index), data));
+    }
 
-        var low = mask & 0xFFFF;
-        var control0 = Vector256.LoadUnsafe(ref expandTable, YencExpandTable.Slot(low) * YencExpandTable.EntrySize);
-        var control1 = Vector256.LoadUnsafe(ref expandTable, YencExpandTable.Slot(mask >> 16) * YencExpandTable.EntrySize);
-        var half0 = Vector256.Create(encoded.GetLower(), encoded.GetLower());
-        var half1 = Avx2.Permute2x128(encoded, encoded, 0x11);
-        var equals = Vector256.Create((byte)'=');
-        Avx2.BlendVariable(Avx2.Shuffle(half0, control0), equals, control0).StoreUnsafe(ref dst);
-        Avx2.BlendVariable(Avx2.Shuffle(half1, control1), equals, control1).StoreUnsafe(ref dst, (nuint)(16 + BitOperations.PopCount(low)));
-        return mask;
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void StorePiece(byte* src, byte* dst, byte* table, uint mask, int skip)
+    {
+        var entry = table + YencExpandTable.Slot(mask) * YencExpandTable.EntrySize + skip;
+        // A broadcast load: no shuffle port needed to put the piece in both lanes.
+        var piece = Avx2.BroadcastVector128ToVector256(src);
+        var spread = Avx2.Shuffle(piece, Avx.LoadVector256(entry));
+        Avx.Store(dst, Avx2.Add(spread, Avx.LoadVector256(entry + YencExpandTable.AddOffset)));
     }
 }

@@ -24,23 +24,27 @@ internal static class YencEncodeLines
     }
 
     /// <summary>
-    /// For a block whose escape mask is <paramref name="escapes"/>, the index of the input byte whose output
-    /// covers output position <paramref name="slot"/> (0-based; it must lie inside the block's output).
+    /// For a step of two blocks of <paramref name="width"/> bytes (16 or 32) with escape mask
+    /// <paramref name="escapes"/>, the index of the byte whose output first reaches <paramref name="room"/>
+    /// characters; the step's output must reach it.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int ByteCovering(uint escapes, int slot)
+    public static int LastByte(ulong escapes, int width, int room)
     {
-        var slots = 0xAAAAAAAAAAAAAAAAUL | Spread(escapes);
-        return NthSetBit(slots, slot + 1) >> 1;
+        if (width < 32)
+            return LastCharIndex((uint)escapes, 32, room);
+        var low = (uint)escapes;
+        var outLow = 32 + BitOperations.PopCount(low);
+        return room > outLow ? 32 + LastCharIndex((uint)(escapes >> 32), 32, room - outLow) : LastCharIndex(low, 32, room);
     }
 
-    /// <summary>True when no bit below <paramref name="count"/> is set in <paramref name="escapes"/> (any count from 0).</summary>
+    /// <summary>The bits of <paramref name="value"/> below bit <paramref name="count"/> (0 to 255; all from 64 on).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool NoneBelow(uint escapes, int count)
+    public static ulong LowBits(ulong value, int count)
     {
         if (Bmi2.X64.IsSupported)
-            return Bmi2.X64.ZeroHighBits(escapes, (ulong)count) == 0;
-        return (count >= 32 ? escapes : escapes & ((1u << count) - 1)) == 0;
+            return Bmi2.X64.ZeroHighBits(value, (ulong)count);
+        return count >= 64 ? value : value & ((1UL << count) - 1);
     }
 
     /// <summary>Moves bit k of <paramref name="value"/> to bit 2k.</summary>
