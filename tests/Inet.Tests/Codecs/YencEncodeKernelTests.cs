@@ -36,7 +36,13 @@ public class YencEncodeKernelTests
         fixed (byte* src = input)
         fixed (byte* dst = output)
         {
-            var mask = width == 32 ? YencEncodeBlock256.Classify(src, lineStart) : YencEncodeBlock128.Classify(src, lineStart);
+            var mask = (width, lineStart != 0) switch
+            {
+                (32, false) => YencEncodeBlock256.Classify(src),
+                (32, true) => YencEncodeBlock256.ClassifyLineStart(src),
+                (_, false) => YencEncodeBlock128.Classify(src),
+                _ => YencEncodeBlock128.ClassifyLineStart(src),
+            };
             var at = 0;
             for (var piece = 0; piece < width / 16; piece++)
             {

@@ -11,10 +11,12 @@ internal unsafe interface IYencEncodeBlock
 
     /// <summary>
     /// The escape mask of <see cref="Width"/> bytes at <paramref name="src"/>, bit k for byte k: NUL, LF, CR and '='
-    /// are escaped; when <paramref name="lineStart"/> is <see cref="YencEncodeClasses.LineStart"/> (not 0) byte 0
-    /// starts a line, and TAB, space and '.' are escaped there too.
+    /// are escaped.
     /// </summary>
-    static abstract uint Classify(byte* src, int lineStart);
+    static abstract uint Classify(byte* src);
+
+    /// <summary><see cref="Classify"/> where byte 0 starts a line: TAB, space and '.' are escaped there too.</summary>
+    static abstract uint ClassifyLineStart(byte* src);
 
     /// <summary>
     /// Writes the output of the 16 input bytes at <paramref name="src"/> whose escape mask is

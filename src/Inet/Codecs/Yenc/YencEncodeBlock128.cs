@@ -13,10 +13,19 @@ internal readonly unsafe struct YencEncodeBlock128 : IYencEncodeBlock
     public static int Width => 16;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Classify(byte* src, int lineStart)
+    public static uint Classify(byte* src) => Classify(src, lineStart: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ClassifyLineStart(byte* src) => Classify(src, lineStart: true);
+
+    /// <summary>One lookup; <paramref name="lineStart"/> is a constant, so the JIT drops the bias where it is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Classify(byte* src, bool lineStart)
     {
         var data = Vector128.Load((sbyte*)src);
-        var index = Vector128.AddSaturate(Vector128.Abs(data), Vector128.CreateScalar((sbyte)lineStart));
+        var index = Vector128.Abs(data);
+        if (lineStart)
+            index = Vector128.AddSaturate(index, Vector128.CreateScalar((sbyte)YencEncodeClasses.LineStart));
         // SSSE3 reads the low nibble (zero when the top bit is set); a table lookup elsewhere needs it masked.
         if (!Ssse3.IsSupported)
             index &= Vector128.Create((sbyte)15);

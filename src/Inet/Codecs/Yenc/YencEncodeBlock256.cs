@@ -13,10 +13,19 @@ internal readonly unsafe struct YencEncodeBlock256 : IYencEncodeBlock
     public static int Width => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Classify(byte* src, int lineStart)
+    public static uint Classify(byte* src) => Classify(src, lineStart: false);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static uint ClassifyLineStart(byte* src) => Classify(src, lineStart: true);
+
+    /// <summary>One lookup; <paramref name="lineStart"/> is a constant, so the JIT drops the bias where it is false.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint Classify(byte* src, bool lineStart)
     {
         var data = Avx.LoadVector256((sbyte*)src);
-        var index = Avx2.AddSaturate(Avx2.Abs(data).AsSByte(), Vector256.CreateScalar((sbyte)lineStart));
+        var index = Avx2.Abs(data).AsSByte();
+        if (lineStart)
+            index = Avx2.AddSaturate(index, Vector256.CreateScalar((sbyte)YencEncodeClasses.LineStart));
         return (uint)Avx2.MoveMask(Avx2.CompareEqual(Avx2.Shuffle(YencEncodeClasses.Lookup256(), index), data));
     }
 

@@ -46,11 +46,12 @@ internal static unsafe class YencEncodeKernel
             var sLast = s0 + lastStep;
             var dLast = d0 + lastOutput;
             var col = column;
-            var lineStart = col == 0 ? YencEncodeClasses.LineStart : 0;
+            var lineStart = col == 0;
             do
             {
-                var m0 = TBlock.Classify(sp, lineStart);
-                var m1 = TBlock.Classify(sp + width, 0);
+                // A line starts a step only after an edge escape or when the last one ended with a step.
+                var m0 = lineStart ? TBlock.ClassifyLineStart(sp) : TBlock.Classify(sp);
+                var m1 = TBlock.Classify(sp + width);
                 var esc = m0 | ((ulong)m1 << width);
                 var total = step + BitOperations.PopCount(esc);
                 // Pieces and where their output starts: four with 32-byte blocks, two with 16-byte ones.
@@ -84,7 +85,7 @@ internal static unsafe class YencEncodeKernel
                     sp += step;
                     dp += total;
                     col += total;
-                    lineStart = 0;
+                    lineStart = false;
                     continue;
                 }
 
@@ -127,7 +128,7 @@ internal static unsafe class YencEncodeKernel
                     dp += at + 3 + (int)(encoded >> 27);
                     sp += last + 1;
                     col = 0;
-                    lineStart = YencEncodeClasses.LineStart;
+                    lineStart = true;
                     continue;
                 }
                 *(ushort*)(dp + cut) = 0x0A0D;
@@ -145,7 +146,7 @@ internal static unsafe class YencEncodeKernel
                 sp += step;
                 dp += total + 2;
                 col = total - cut;
-                lineStart = col == 0 ? YencEncodeClasses.LineStart : 0;
+                lineStart = col == 0;
             }
             while (sp <= sLast && dp <= dLast);
             i = (int)(sp - s0);
