@@ -52,11 +52,9 @@ internal static unsafe class YencEncodeKernel
                 // A line starts a step only after an edge escape or when the last one ended with a step.
                 var m0 = lineStart ? TBlock.ClassifyLineStart(sp) : TBlock.Classify(sp);
                 var m1 = TBlock.Classify(sp + width);
-                var esc = m0 | ((ulong)m1 << width);
-                var total = step + BitOperations.PopCount(esc);
                 // Pieces and where their output starts: four with 32-byte blocks, two with 16-byte ones.
                 uint p0, p1, p2 = 0, p3 = 0;
-                int o1, o2 = 0, o3 = 0;
+                int o1, o2 = 0, o3 = 0, total;
                 if (width == 32)
                 {
                     p0 = m0 & 0xFFFF;
@@ -66,12 +64,14 @@ internal static unsafe class YencEncodeKernel
                     o1 = 16 + BitOperations.PopCount(p0);
                     o2 = 32 + BitOperations.PopCount(m0);
                     o3 = o2 + 16 + BitOperations.PopCount(p2);
+                    total = o2 + 32 + BitOperations.PopCount(m1);
                 }
                 else
                 {
                     p0 = m0;
                     p1 = m1;
                     o1 = 16 + BitOperations.PopCount(m0);
+                    total = o1 + 16 + BitOperations.PopCount(m1);
                 }
                 if (col + total < lineLength)
                 {
@@ -91,6 +91,7 @@ internal static unsafe class YencEncodeKernel
 
                 // The line's last byte: its output reaches `room` characters. Usually it is room - 1 less the
                 // escapes before it and ends exactly there.
+                var esc = m0 | ((ulong)m1 << width);
                 var room = lineLength - col;
                 var before = BitOperations.PopCount(YencEncodeLines.LowBits(esc, room - 1));
                 var last = room - 1 - before;
