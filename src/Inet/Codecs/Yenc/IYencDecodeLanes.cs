@@ -26,8 +26,8 @@ internal interface IYencDecodeLanes<TVector> where TVector : struct
 
     static abstract TVector Subtract(TVector left, TVector right);
 
-    /// <summary>Per byte: <paramref name="value"/> minus <paramref name="ifSet"/> where <paramref name="mask"/> is 0xFF, else minus <paramref name="ifClear"/>.</summary>
-    static abstract TVector SubtractSelected(TVector value, TVector mask, TVector ifSet, TVector ifClear);
+    /// <summary>Per byte: <paramref name="value"/> minus 42, and 64 more where <paramref name="escaped"/> is 0xFF.</summary>
+    static abstract TVector DecodeBytes(TVector value, TVector escaped);
 
     static abstract bool IsZero(TVector value);
 

@@ -51,7 +51,6 @@ internal static class YencDecodeKernel
         var vDot = TLanes.Broadcast((byte)'.');
         var vY = TLanes.Broadcast((byte)'y');
         var v42 = TLanes.Broadcast(42);
-        var v106 = TLanes.Broadcast(106);
         // Inside the loop no '=' is escaped (such blocks are declined), so "escaped" is simply "the previous
         // byte is '='"; only the byte before the first block needs checking against the state.
         if ((Unsafe.Add(ref s0, p - 1) == (byte)'=') != escape)
@@ -95,8 +94,8 @@ internal static class YencDecodeKernel
                 declined = true;
                 break;
             }
-            q = TLanes.StorePacked(TLanes.SubtractSelected(a, escapedA, v106, v42), dropA, ref table, ref d0, q);
-            q = TLanes.StorePacked(TLanes.SubtractSelected(b, escapedB, v106, v42), dropB, ref table, ref d0, q);
+            q = TLanes.StorePacked(TLanes.DecodeBytes(a, escapedA), dropA, ref table, ref d0, q);
+            q = TLanes.StorePacked(TLanes.DecodeBytes(b, escapedB), dropB, ref table, ref d0, q);
             p += size * 2;
         }
         i = (int)p;

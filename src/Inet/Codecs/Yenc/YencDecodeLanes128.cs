@@ -38,8 +38,12 @@ internal readonly struct YencDecodeLanes128 : IYencDecodeLanes<Vector128<byte>>
     public static Vector128<byte> Subtract(Vector128<byte> left, Vector128<byte> right) => left - right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<byte> SubtractSelected(Vector128<byte> value, Vector128<byte> mask, Vector128<byte> ifSet, Vector128<byte> ifClear) =>
-        value - (Sse41.IsSupported ? Sse41.BlendVariable(ifClear, ifSet, mask) : Vector128.ConditionalSelect(mask, ifSet, ifClear));
+    public static Vector128<byte> DecodeBytes(Vector128<byte> value, Vector128<byte> escaped)
+    {
+        var plain = Vector128.Create((byte)42);
+        var afterEquals = Vector128.Create((byte)(42 + 64));
+        return value - (Sse41.IsSupported ? Sse41.BlendVariable(plain, afterEquals, escaped) : Vector128.ConditionalSelect(escaped, afterEquals, plain));
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsZero(Vector128<byte> value) => Vector128.EqualsAll(value, Vector128<byte>.Zero);
