@@ -33,16 +33,22 @@ public class YencEncodeKernelTests
     private static unsafe uint EncodeBlock(int width, byte[] input, byte[] output, int lineStart, int skip = 0)
     {
         var table = (byte*)System.Runtime.CompilerServices.Unsafe.AsPointer(ref YencExpandTable.Start);
-        fixed (byte* src = input)
+        // A step is two blocks: the block, then a copy of it, which is classified inside a line.
+        var step = new byte[2 * width];
+        input.CopyTo(step, 0);
+        input.CopyTo(step, width);
+        fixed (byte* src = step)
         fixed (byte* dst = output)
         {
-            var mask = (width, lineStart != 0) switch
-            {
-                (32, false) => YencEncodeBlock256.Classify(src),
-                (32, true) => YencEncodeBlock256.ClassifyLineStart(src),
-                (_, false) => YencEncodeBlock128.Classify(src),
-                _ => YencEncodeBlock128.ClassifyLineStart(src),
-            };
+            uint mask, second;
+            var start = lineStart != 0;
+            if (width == 32)
+                YencEncodeBlock256.ClassifyStep(src, start, out mask, out second);
+            else
+                YencEncodeBlock128.ClassifyStep(src, start, out mask, out second);
+            Assert.Equal(mask & ~1u, second & ~1u);
+            if (!start)
+                Assert.Equal(mask, second);
             var at = 0;
             for (var piece = 0; piece < width / 16; piece++)
             {

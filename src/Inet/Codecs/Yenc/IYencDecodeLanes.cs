@@ -31,8 +31,8 @@ internal interface IYencDecodeLanes<TVector> where TVector : struct
 
     static abstract bool IsZero(TVector value);
 
-    /// <summary>Bit k = top bit of byte k.</summary>
-    static abstract uint Mask(TVector value);
+    /// <summary>Bit k = top bit of byte k, of each of two vectors whose bytes are all ones or all zeros.</summary>
+    static abstract void Masks(TVector first, TVector second, out uint firstMask, out uint secondMask);
 
     /// <summary><see cref="YencDecodeKernel.SpecialsTable"/> in each 16-byte lane.</summary>
     static abstract TVector SpecialsLookup();

@@ -10,13 +10,11 @@ internal unsafe interface IYencEncodeBlock
     static abstract int Width { get; }
 
     /// <summary>
-    /// The escape mask of <see cref="Width"/> bytes at <paramref name="src"/>, bit k for byte k: NUL, LF, CR and '='
-    /// are escaped.
+    /// The escape masks of the two blocks at <paramref name="src"/> (bit k for byte k of each): NUL, LF, CR and '='
+    /// are escaped; where <paramref name="lineStart"/> (a constant at each call, so the JIT drops the other case),
+    /// byte 0 starts a line, and TAB, space and '.' are escaped there too.
     /// </summary>
-    static abstract uint Classify(byte* src);
-
-    /// <summary><see cref="Classify"/> where byte 0 starts a line: TAB, space and '.' are escaped there too.</summary>
-    static abstract uint ClassifyLineStart(byte* src);
+    static abstract void ClassifyStep(byte* src, bool lineStart, out uint first, out uint second);
 
     /// <summary>
     /// Writes the output of the 16 input bytes at <paramref name="src"/> whose escape mask is

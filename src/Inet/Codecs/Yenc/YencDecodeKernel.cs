@@ -65,8 +65,7 @@ internal static class YencDecodeKernel
             var b = TLanes.Load(ref s0, p + size);
             var specialA = TLanes.FindSpecials(a, lookup, vDot);
             var specialB = TLanes.FindSpecials(b, lookup, vDot);
-            var dropA = TLanes.Mask(specialA);
-            var dropB = TLanes.Mask(specialB);
+            TLanes.Masks(specialA, specialB, out var dropA, out var dropB);
             if (TLanes.StoresPlainBlocks && (dropA | dropB | carry) == 0)
             {
                 TLanes.Store(TLanes.Subtract(a, v42), ref d0, q);

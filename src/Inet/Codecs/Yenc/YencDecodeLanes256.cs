@@ -45,7 +45,11 @@ internal readonly struct YencDecodeLanes256 : IYencDecodeLanes<Vector256<byte>>
     public static bool IsZero(Vector256<byte> value) => Vector256.EqualsAll(value, Vector256<byte>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Mask(Vector256<byte> value) => value.ExtractMostSignificantBits();
+    public static void Masks(Vector256<byte> first, Vector256<byte> second, out uint firstMask, out uint secondMask)
+    {
+        firstMask = first.ExtractMostSignificantBits();
+        secondMask = second.ExtractMostSignificantBits();
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<byte> SpecialsLookup() =>

@@ -13,10 +13,11 @@ internal readonly unsafe struct YencEncodeBlock256 : IYencEncodeBlock
     public static int Width => 32;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint Classify(byte* src) => Classify(src, lineStart: false);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static uint ClassifyLineStart(byte* src) => Classify(src, lineStart: true);
+    public static void ClassifyStep(byte* src, bool lineStart, out uint first, out uint second)
+    {
+        first = Classify(src, lineStart);
+        second = Classify(src + 32, lineStart: false);
+    }
 
     /// <summary>One lookup; <paramref name="lineStart"/> is a constant, so the JIT drops the bias where it is false.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

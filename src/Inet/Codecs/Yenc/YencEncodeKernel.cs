@@ -50,8 +50,11 @@ internal static unsafe class YencEncodeKernel
             do
             {
                 // A line starts a step only after an edge escape or when the last one ended with a step.
-                var m0 = lineStart ? TBlock.ClassifyLineStart(sp) : TBlock.Classify(sp);
-                var m1 = TBlock.Classify(sp + width);
+                uint m0, m1;
+                if (lineStart)
+                    TBlock.ClassifyStep(sp, true, out m0, out m1);
+                else
+                    TBlock.ClassifyStep(sp, false, out m0, out m1);
                 // Pieces and where their output starts: four with 32-byte blocks, two with 16-byte ones.
                 uint p0, p1, p2 = 0, p3 = 0;
                 int o1, o2 = 0, o3 = 0, total;
