@@ -277,6 +277,8 @@ cmd_engine_jit() { cmd_engine "$@"; CMD=("$INET_JIT" "${CMD[@]:1}"); }
 cmd_engine_cpu() { cmd_engine "$@"; CMD=("$INET_CPU" "${CMD[@]:1}"); }
 # And the installed tool held to its x86-64-v2 build (SSSE3 kernels), what a CPU without AVX2 runs.
 cmd_engine_v2() { cmd_engine "$@"; CMD=(env INET_CPU_LEVEL=x86-64-v2 "${CMD[@]}"); }
+# And held to its x86-64-v3 build (AVX2 kernels): on an AVX-512 machine, what a CPU without AVX-512 runs.
+cmd_engine_v3() { cmd_engine "$@"; CMD=(env INET_CPU_LEVEL=x86-64-v3 "${CMD[@]}"); }
 
 # Clients of the comparison: label and command builder. A new Inet client is one line here.
 # inet_clients main: also the variants measured only in the main comparison.
@@ -285,7 +287,7 @@ inet_clients() {
   [ "${1:-}" = main ] && echo "robot-jit cmd_robot_jit"
   if have_nzb_get; then
     echo "nzb-get cmd_engine"
-    [ "${1:-}" = main ] && printf '%s\n' "nzb-get-jit cmd_engine_jit" "nzb-get-cpu cmd_engine_cpu" "nzb-get-v2 cmd_engine_v2"
+    [ "${1:-}" = main ] && printf '%s\n' "nzb-get-jit cmd_engine_jit" "nzb-get-cpu cmd_engine_cpu" "nzb-get-v3 cmd_engine_v3" "nzb-get-v2 cmd_engine_v2"
   fi
   return 0
 }
