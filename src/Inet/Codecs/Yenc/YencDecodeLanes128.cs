@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Inet.Codecs.Yenc;
@@ -50,23 +49,8 @@ internal readonly struct YencDecodeLanes128 : IYencDecodeLanes<Vector128<byte>>
     public static bool IsZero(Vector128<byte> value) => Vector128.EqualsAll(value, Vector128<byte>.Zero);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Masks(Vector128<byte> first, Vector128<byte> second, out uint firstMask, out uint secondMask)
-    {
-        if (AdvSimd.Arm64.IsSupported)
-        {
-            // NEON has no byte movemask: weigh each byte by its bit and add neighbours three times, both
-            // vectors at once, instead of reducing each one on its own.
-            var weights = Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-            var sums = AdvSimd.Arm64.AddPairwise(first & weights, second & weights);
-            sums = AdvSimd.Arm64.AddPairwise(sums, sums);
-            var both = AdvSimd.Arm64.AddPairwise(sums, sums).AsUInt32().ToScalar();
-            firstMask = both & 0xFFFF;
-            secondMask = both >> 16;
-            return;
-        }
-        firstMask = first.ExtractMostSignificantBits();
-        secondMask = second.ExtractMostSignificantBits();
-    }
+    public static void Masks(Vector128<byte> first, Vector128<byte> second, out uint firstMask, out uint secondMask) =>
+        YencMaskPair.Of(first, second, out firstMask, out secondMask);
 
     public static Vector128<byte> SpecialsLookup() => Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(YencDecodeKernel.SpecialsTable));
 

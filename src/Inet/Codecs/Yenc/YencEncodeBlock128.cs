@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.Arm;
 using System.Runtime.Intrinsics.X86;
 
 namespace Inet.Codecs.Yenc;
@@ -18,20 +17,7 @@ internal readonly unsafe struct YencEncodeBlock128 : IYencEncodeBlock
     {
         var escapes0 = Escapes(src, lineStart);
         var escapes1 = Escapes(src + 16, lineStart: false);
-        if (AdvSimd.Arm64.IsSupported)
-        {
-            // NEON has no byte movemask: weigh each byte by its bit and add neighbours three times, both
-            // vectors at once (the peer's way), instead of reducing each one on its own.
-            var weights = Vector128.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
-            var sums = AdvSimd.Arm64.AddPairwise(escapes0 & weights, escapes1 & weights);
-            sums = AdvSimd.Arm64.AddPairwise(sums, sums);
-            var both = AdvSimd.Arm64.AddPairwise(sums, sums).AsUInt32().ToScalar();
-            first = both & 0xFFFF;
-            second = both >> 16;
-            return;
-        }
-        first = escapes0.ExtractMostSignificantBits();
-        second = escapes1.ExtractMostSignificantBits();
+        YencMaskPair.Of(escapes0, escapes1, out first, out second);
     }
 
     /// <summary>One lookup: 0xFF where a byte is escaped.</summary>
