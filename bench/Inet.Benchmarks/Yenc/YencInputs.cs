@@ -2,11 +2,12 @@ using Inet.Codecs.Yenc;
 
 namespace Inet.Benchmarks.Yenc;
 
-/// <summary>The shared benchmark input: 768,000 random bytes (as in yencode's own benchmark), line length 128.</summary>
+/// <summary>The shared benchmark input: 768,000 random bytes (as in yencode's own benchmark), line length 128 unless YENC_LINE says.</summary>
 internal sealed class YencInputs
 {
     public const int Size = 768_000;
-    public const int LineLength = 128;
+    /// <summary>128, or YENC_LINE (which bench/peers/yencode/bench.js reads too), e.g. 1000000 to see the kernels without line ends.</summary>
+    public static readonly int LineLength = int.TryParse(Environment.GetEnvironmentVariable("YENC_LINE"), out var line) && line > 0 ? line : 128;
 
     public YencInputs(int seed = 42)
     {

@@ -10,7 +10,8 @@ internal sealed class YencOperations(YencInputs inputs)
     private readonly YencDecoder _plainDecoder = new(dotStuffed: false);
     private readonly YencEncoder _encoder = new(YencInputs.LineLength);
     private readonly YDecoder _mimeDecoder = new(payloadOnly: true);
-    private readonly YEncoder _mimeEncoder = new(YencInputs.LineLength);
+    // MimeKit takes lines of 60 to 998 characters.
+    private readonly YEncoder _mimeEncoder = new(Math.Clamp(YencInputs.LineLength, 60, 998));
     private readonly byte[] _mimeEncodeBuffer = new byte[YencInputs.Size * 2 + 65536];
 
     /// <summary>Forces a SIMD path (Scalar, Vector128, Vector256, Vector512) to see what machines without AVX-512 get.</summary>

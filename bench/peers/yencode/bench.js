@@ -1,5 +1,5 @@
 // Measures the npm `yencode` package (SIMD yEnc + CRC32) on a 768,000-byte random buffer,
-// line length 128, so bench/yenc-compare.sh can print Inet/peer ratios.
+// line length 128 (or YENC_LINE), so bench/yenc-compare.sh can print Inet/peer ratios.
 // MB/s are decimal megabytes of *unencoded* data per second, the same unit Inet reports.
 'use strict';
 const crypto = require('crypto');
@@ -7,7 +7,8 @@ const crypto = require('crypto');
 const y = require(process.env.YENCODE_MODULE || 'yencode');
 
 const SIZE = 768000;
-const LINE = 128;
+// YENC_LINE: another line length (yenc-compare passes its own environment on), e.g. 1000000 for no line ends.
+const LINE = Number(process.env.YENC_LINE) > 0 ? Number(process.env.YENC_LINE) : 128;
 const json = process.argv.includes('--json');
 const seconds = Number(process.env.PEER_SECONDS || 2);
 
