@@ -101,7 +101,7 @@ internal static unsafe class YencEncodeKernel
                 var cut = room;
                 if (BitOperations.PopCount(YencEncodeLines.LowBits(esc, last + 1)) != before)
                 {
-                    last = YencEncodeLines.LastByte(esc, width, room);
+                    last = YencEncodeLines.LastByte(esc, room);
                     cut = last + 1 + BitOperations.PopCount(YencEncodeLines.LowBits(esc, last + 1));
                 }
                 var piece = last >> 4;

@@ -24,15 +24,13 @@ internal static class YencEncodeLines
     }
 
     /// <summary>
-    /// For a step of two blocks of <paramref name="width"/> bytes (16 or 32) with escape mask
-    /// <paramref name="escapes"/>, the index of the byte whose output first reaches <paramref name="room"/>
-    /// characters; the step's output must reach it.
+    /// For a step (up to 64 bytes) with escape mask <paramref name="escapes"/>, the index of the byte whose output
+    /// first reaches <paramref name="room"/> characters; the step's output must reach it. A 32-byte step's mask
+    /// has no high half, so its room never passes the low half.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static int LastByte(ulong escapes, int width, int room)
+    public static int LastByte(ulong escapes, int room)
     {
-        if (width < 32)
-            return LastCharIndex((uint)escapes, 32, room);
         var low = (uint)escapes;
         var outLow = 32 + BitOperations.PopCount(low);
         return room > outLow ? 32 + LastCharIndex((uint)(escapes >> 32), 32, room - outLow) : LastCharIndex(low, 32, room);
